@@ -1,0 +1,147 @@
+/**
+ * The public contract of the analysis engine (../shared/api-contract.md, version 1).
+ * Field names and meanings are fixed; fields may be added, never renamed or repurposed.
+ * Every value is plain JSON: ISO strings for dates, numbers, null for unknown. Never NaN, never Date.
+ */
+
+export type Severity = "info" | "warning" | "critical";
+
+export interface Finding {
+  /** Stable kebab-case id, e.g. "plaintext-hop", "clock-skew", "chain-break". */
+  code: string;
+  severity: Severity;
+  /** One sentence for a person. */
+  message: string;
+  /** 1-based index of the hop it concerns, if any. */
+  hop?: number;
+}
+
+export type RelayType =
+  | "submission"
+  | "internal"
+  | "esp"
+  | "smart-host"
+  | "backup-mx"
+  | "mx"
+  | "delivery"
+  | "unknown";
+
+export interface HopTls {
+  /** true: TLS recorded; false: a plain protocol with no TLS sign; null: nothing says either way. */
+  encrypted: boolean | null;
+  /** Normalised: "TLSv1.0" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3" | "SSLv3" | null. */
+  version: string | null;
+  /** Cipher as written, or null. */
+  cipher: string | null;
+}
+
+export interface HopFrom {
+  /** The name the client gave (HELO/EHLO), as written, brackets kept for literals. */
+  helo: string | null;
+  /** Reverse-DNS name the receiver recorded, trailing dot removed, lower-case. */
+  rdns: string | null;
+  /** Connecting IP (IPv4 dotted, IPv6 compressed lower-case, "IPv6:" removed). */
+  ip: string | null;
+}
+
+export interface HopBy {
+  /** Host, lower-case, trailing dot removed. */
+  host: string | null;
+  ip: string | null;
+}
+
+export interface Hop {
+  /** 1-based, chronological (1 = earliest = bottom-most Received header). */
+  index: number;
+  /** null when the header has no from part. */
+  from: HopFrom | null;
+  by: HopBy | null;
+  /** Protocol token as written, upper-cased ("ESMTPS", "MICROSOFT SMTP SERVER", "MAPI", …). */
+  with: string | null;
+  id: string | null;
+  /** Envelope recipient without angle brackets. */
+  for: string | null;
+  /** The header's date, ISO 8601 UTC; null if absent or unparseable. */
+  timestamp: string | null;
+  /** This timestamp minus the previous hop's; null for hop 1 or when unknown; may be negative. */
+  delaySeconds: number | null;
+  tls: HopTls;
+  /** SMTP AUTH recorded: true; plain protocol token: false; unknown: null. */
+  authenticated: boolean | null;
+  relayType: RelayType;
+  /** Provider recognised for the `by` server, e.g. "Google", "Microsoft 365", or null. */
+  operator: string | null;
+  /** The header value, unfolded. */
+  raw: string;
+  findings: Finding[];
+}
+
+export interface Summary {
+  subject: string | null;
+  from: string | null;
+  to: string | null;
+  /** Date header as ISO 8601 UTC. */
+  date: string | null;
+  messageId: string | null;
+  /** === hops.length */
+  hopCount: number;
+  /** Last hop timestamp minus first hop timestamp; null if either is unknown. */
+  totalDelaySeconds: number | null;
+  /** Over hops whose tls.encrypted is not null. */
+  tls: "all" | "partial" | "none" | "unknown";
+  /** Sending service recognised (e.g. "Amazon SES"), else null. */
+  sender: { operator: string | null };
+}
+
+export interface SpfResult {
+  result: string;
+  domain: string | null;
+  authservId: string | null;
+}
+export interface DkimResult {
+  result: string;
+  domain: string | null;
+  selector: string | null;
+  authservId: string | null;
+}
+export interface DmarcResult {
+  result: string;
+  domain: string | null;
+  policy: string | null;
+  authservId: string | null;
+}
+export interface ArcResult {
+  result: string;
+  instance: number | null;
+}
+
+export interface Authentication {
+  spf: SpfResult[];
+  dkim: DkimResult[];
+  dmarc: DmarcResult[];
+  arc: ArcResult[];
+  /** Relaxed alignment with the From domain; null when it cannot be decided. */
+  alignment: { spf: boolean | null; dkim: boolean | null };
+}
+
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+export interface Analysis {
+  schemaVersion: 1;
+  summary: Summary;
+  /** Chronological: hops[0] is the earliest transfer (the bottom-most Received header). */
+  hops: Hop[];
+  authentication: Authentication;
+  /** Message-level findings, most severe first. */
+  warnings: Finding[];
+  /** Every header, in original order, unfolded, encoded-words decoded. */
+  headers: HeaderField[];
+}
+
+export interface AnalyzeOptions {
+  /** Live DNS look-ups (MX, PTR). Accepted for the contract; the engine itself never does I/O. */
+  dns?: boolean;
+}
