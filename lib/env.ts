@@ -1,0 +1,68 @@
+/**
+ * Environment, read once, validated, typed. Nothing else reads process.env for configuration.
+ * An invalid value is rejected with a clear error at first use, never silently replaced.
+ */
+
+export interface Env {
+  /** Folder of the embedded SQLite share store. DATA_DIR, default "./data". */
+  dataDir: string;
+  /** DATABASE_URL (postgres://…): use PostgreSQL for shares instead of SQLite. */
+  databaseUrl: string | null;
+  /** Share creates per client per minute. SHARE_RATE_LIMIT, default 30. */
+  shareRateLimitPerMinute: number;
+  /** Analyses per client per minute. ANALYZE_RATE_LIMIT, default 120. */
+  analyzeRateLimitPerMinute: number;
+  /** Trust X-Forwarded-For / X-Real-IP for the client address. TRUST_PROXY=1, default off. */
+  trustProxy: boolean;
+  /** Send Strict-Transport-Security. HSTS=1, default off (only behind HTTPS). */
+  hsts: boolean;
+  /** Public origin for share URLs, e.g. "https://hoptrace.example". PUBLIC_URL, default: from the request. */
+  publicUrl: string | null;
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function flag(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === "") return false;
+  const v = raw.toLowerCase();
+  if (["1", "true", "yes", "on"].includes(v)) return true;
+  if (["0", "false", "no", "off"].includes(v)) return false;
+  throw new Error(`${name} must be 1/0 or true/false, got "${raw}"`);
+}
+
+function readEnv(e: NodeJS.ProcessEnv): Env {
+  const databaseUrl = e.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
+    throw new Error("DATABASE_URL must be a postgres:// or postgresql:// URL");
+  }
+  const publicUrl = e.PUBLIC_URL?.trim().replace(/\/+$/, "") || null;
+  if (publicUrl && !/^https?:\/\/[^/\s]+$/.test(publicUrl)) {
+    throw new Error("PUBLIC_URL must be an origin such as https://hoptrace.example");
+  }
+  return {
+    dataDir: e.DATA_DIR?.trim() || "./data",
+    databaseUrl,
+    shareRateLimitPerMinute: positiveInt("SHARE_RATE_LIMIT", e.SHARE_RATE_LIMIT, 30),
+    analyzeRateLimitPerMinute: positiveInt("ANALYZE_RATE_LIMIT", e.ANALYZE_RATE_LIMIT, 120),
+    trustProxy: flag("TRUST_PROXY", e.TRUST_PROXY),
+    hsts: flag("HSTS", e.HSTS),
+    publicUrl,
+  };
+}
+
+let cached: Env | null = null;
+
+/** The validated environment (read on first call). */
+export function env(): Env {
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+/** For tests: validate an arbitrary environment without touching the cached one. */
+export const parseEnv = readEnv;
