@@ -1,4 +1,4 @@
-import { decodeWords } from "libmime";
+import libmime from "libmime";
 import { MAX_FIELD_CHARS, MAX_FIELDS } from "./limits";
 import type { Finding } from "./types";
 
@@ -100,7 +100,7 @@ export function splitHeaderBlock(input: string): HeaderBlock {
 export function decodeValue(value: string): string {
   if (!value.includes("=?")) return value;
   try {
-    return decodeWords(value);
+    return libmime.decodeWords(value);
   } catch {
     return value;
   }

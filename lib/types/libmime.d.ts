@@ -1,4 +1,5 @@
-// libmime ships no types; only what Hoptrace uses is declared.
+// libmime ships no types; only what Hoptrace uses is declared (its ESM build has a default export only).
 declare module "libmime" {
-  export function decodeWords(str: string): string;
+  const libmime: { decodeWords(str: string): string };
+  export default libmime;
 }
