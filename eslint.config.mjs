@@ -1,0 +1,35 @@
+// ESLint 9 flat config: Next.js's recommended rules (core web vitals + TypeScript) plus
+// eslint-plugin-regexp. Every regex in the tree must be linear-time on hostile input
+// (design.md, "Limits"): the two super-linear rules are errors, not warnings.
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import regexp from "eslint-plugin-regexp";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  regexp.configs["flat/recommended"],
+  {
+    settings: {
+      // RFC 5322/5321 grammars are written as printable-ASCII ranges ("!-9", ";-~" = ftext);
+      // ranges inside printable ASCII or ASCII are clear enough there.
+      regexp: { allowedCharacterRanges: ["alphanumeric", " -~", "\u0000-\u007f"] },
+    },
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+      "regexp/no-super-linear-move": "error",
+    },
+  },
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "out/**",
+    "build/**",
+    "coverage/**",
+    "data/**",
+    "bench-results/**",
+    "test-results/**",
+    "next-env.d.ts",
+  ]),
+]);
