@@ -36,12 +36,19 @@ function flag(name: string, raw: string | undefined): boolean {
   throw new Error(`${name} must be 1/0 or true/false, got "${raw}"`);
 }
 
+/** Without a regex: /\/+$/ is quadratic on a long run of "/" followed by another character. */
+function stripTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x2f) end--;
+  return s.slice(0, end);
+}
+
 function readEnv(e: NodeJS.ProcessEnv): Env {
   const databaseUrl = e.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
     throw new Error("DATABASE_URL must be a postgres:// or postgresql:// URL");
   }
-  const publicUrl = e.PUBLIC_URL?.trim().replace(/\/+$/, "") || null;
+  const publicUrl = stripTrailingSlashes(e.PUBLIC_URL?.trim() ?? "") || null;
   if (publicUrl && !/^https?:\/\/[^/\s]+$/.test(publicUrl)) {
     throw new Error("PUBLIC_URL must be an origin such as https://hoptrace.example");
   }
