@@ -18,6 +18,11 @@ export interface Env {
   hsts: boolean;
   /** Public origin for share URLs, e.g. "https://hoptrace.example". PUBLIC_URL, default: from the request. */
   publicUrl: string | null;
+  /**
+   * TEST ONLY: shifts the share store's clock by this many milliseconds so expiry can be tested
+   * against a real `next start`. HOPTRACE_TEST_CLOCK_OFFSET_MS, default 0. Never set it in production.
+   */
+  shareClockOffsetMs: number;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -34,6 +39,12 @@ function flag(name: string, raw: string | undefined): boolean {
   if (["1", "true", "yes", "on"].includes(v)) return true;
   if (["0", "false", "no", "off"].includes(v)) return false;
   throw new Error(`${name} must be 1/0 or true/false, got "${raw}"`);
+}
+
+function wholeInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^-?\d{1,15}$/.test(raw)) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return Number(raw);
 }
 
 /** Without a regex: /\/+$/ is quadratic on a long run of "/" followed by another character. */
@@ -60,6 +71,7 @@ function readEnv(e: NodeJS.ProcessEnv): Env {
     trustProxy: flag("TRUST_PROXY", e.TRUST_PROXY),
     hsts: flag("HSTS", e.HSTS),
     publicUrl,
+    shareClockOffsetMs: wholeInt("HOPTRACE_TEST_CLOCK_OFFSET_MS", e.HOPTRACE_TEST_CLOCK_OFFSET_MS, 0),
   };
 }
 

@@ -16,3 +16,17 @@ export function guardAnalyzeRate(req: Request): void {
     });
   }
 }
+
+let shareLimiter: RateLimiter | null = null;
+
+/** Per-client limit on POST /api/analyses (SHARE_RATE_LIMIT per minute); throws a 429 HttpError. */
+export function guardShareRate(req: Request): void {
+  const e = env();
+  shareLimiter ??= createRateLimiter({ limit: e.shareRateLimitPerMinute, windowMs: 60_000 });
+  const r = shareLimiter.check(clientKey(req, e.trustProxy));
+  if (!r.ok) {
+    throw new HttpError(429, "rate-limited", "Too many shares from this client; try again shortly.", {
+      "Retry-After": String(r.retryAfterSeconds),
+    });
+  }
+}
