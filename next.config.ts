@@ -1,5 +1,19 @@
 import type { NextConfig } from "next";
 
+/**
+ * Static security headers on every response (pages, route handlers, 404s, assets). The CSP (with a
+ * per-request nonce) and HSTS (runtime HSTS=1) are set in proxy.ts. See SECURITY.md.
+ */
+const SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Frame-Options", value: "DENY" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+  },
+];
+
 const nextConfig: NextConfig = {
   // Tests and parallel builds may use their own output folder (NEXT_DIST_DIR); default ".next".
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -7,6 +21,12 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   images: { unoptimized: true },
   serverExternalPackages: ["better-sqlite3", "pg"],
+  async headers() {
+    return [
+      // First, so that more specific entries below may override a key for their paths.
+      { source: "/:path*", headers: SECURITY_HEADERS },
+    ];
+  },
 };
 
 export default nextConfig;

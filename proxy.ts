@@ -1,0 +1,68 @@
+/**
+ * Per-request security headers that cannot be static (Next 16 "proxy", formerly middleware):
+ * - Content-Security-Policy with a fresh nonce for pages. Next.js reads the nonce from the
+ *   request's CSP header while rendering and puts it on its own scripts, so pages must render
+ *   per request (app/layout.tsx is force-dynamic for that reason).
+ * - Strict-Transport-Security when HSTS=1 (runtime env: next.config headers() are fixed at build).
+ * The static headers (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy) are in
+ * next.config.ts. See SECURITY.md.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+
+const isDev = process.env.NODE_ENV === "development";
+
+/**
+ * style-src has 'unsafe-inline' and no nonce: React writes `style="…"` attributes (recharts sizes
+ * its SVG that way, Next's route announcer too), and attributes cannot carry a nonce; a nonce in
+ * style-src would also make browsers ignore 'unsafe-inline'. Inline styles cannot run code, and
+ * script-src stays strict: nonce + 'strict-dynamic', no 'unsafe-inline', no 'unsafe-eval'
+ * (development only: React uses eval there for error overlays).
+ */
+function pageCsp(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** JSON answers never render: nothing may load, nothing may frame them. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export function proxy(request: NextRequest): NextResponse {
+  const { hsts } = env();
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  let response: NextResponse;
+  let csp: string;
+  if (isApi) {
+    csp = API_CSP;
+    response = NextResponse.next();
+  } else {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    const nonce = btoa(String.fromCharCode(...bytes));
+    csp = pageCsp(nonce, hsts);
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  if (hsts) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  // Everything except build assets (immutable, served from _next/static) and the favicon;
+  // _next/image is matched on purpose: it must answer 4xx (images.unoptimized), with headers.
+  matcher: ["/((?!_next/static|favicon.ico).*)"],
+};
