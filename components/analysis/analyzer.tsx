@@ -1,0 +1,249 @@
+"use client";
+
+/**
+ * The home page's interactive leaf: paste or drop headers, analyse, show the result.
+ * Only the header section (up to the first empty line) is ever sent; the body stays here.
+ */
+import dynamic from "next/dynamic";
+import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
+import type { Analysis } from "@/lib/analysis/types";
+import { Button, FOCUS_RING } from "@/components/ui/button";
+import { SharePanel } from "@/components/share/share-panel";
+import { headerSection, MAX_FILE_BYTES } from "@/lib/format/header-section";
+import { requestAnalysis } from "./analyze-client";
+import { EXAMPLES } from "./examples";
+
+// The result (and recharts inside it) is fetched only once there is something to show.
+const AnalysisView = dynamic(() => import("./analysis-view").then((m) => m.AnalysisView), {
+  loading: () => <p className="text-sm">Preparing the result…</p>,
+});
+
+type State =
+  | { kind: "idle" }
+  | { kind: "loading" }
+  | { kind: "error"; message: string }
+  | { kind: "done"; analysis: Analysis; sent: string; trimmedBody: boolean };
+
+const ACCEPT = ".eml,.txt,message/rfc822,text/plain";
+
+function isReadable(file: File): boolean {
+  return /\.(?:eml|txt)$/i.test(file.name) || file.type === "message/rfc822" || file.type.startsWith("text/");
+}
+
+export function Analyzer() {
+  const [text, setText] = useState("");
+  const [state, setState] = useState<State>({ kind: "idle" });
+  const [lastResult, setLastResult] = useState<Extract<State, { kind: "done" }> | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [fileNote, setFileNote] = useState("");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const pending = useRef<AbortController | null>(null);
+  const textareaId = useId();
+  const helpId = useId();
+  const errorId = useId();
+
+  const loading = state.kind === "loading";
+  const canSubmit = text.trim().length > 0 && !loading;
+
+  async function analyze(raw: string) {
+    const sent = headerSection(raw);
+    if (!sent.trim()) return;
+    pending.current?.abort();
+    const ctrl = new AbortController();
+    pending.current = ctrl;
+    setState({ kind: "loading" });
+    try {
+      const outcome = await requestAnalysis(sent, ctrl.signal);
+      if (ctrl.signal.aborted) return;
+      if (outcome.ok) {
+        const done = { kind: "done" as const, analysis: outcome.analysis, sent, trimmedBody: sent.length < raw.trim().length };
+        setState(done);
+        setLastResult(done);
+      } else {
+        setState({ kind: "error", message: outcome.message });
+      }
+    } catch {
+      /* aborted by a newer request */
+    }
+  }
+
+  // Move focus to the fresh result so keyboard and screen-reader users land on it.
+  const resultKey = state.kind === "done" ? state.analysis : null;
+  useEffect(() => {
+    if (resultKey) resultRef.current?.focus();
+  }, [resultKey]);
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      if (canSubmit) void analyze(text);
+    }
+  }
+
+  async function loadFile(file: File | undefined) {
+    if (!file) return;
+    if (!isReadable(file)) {
+      setState({ kind: "error", message: `“${file.name}” is not an .eml or .txt file. Save the message as .eml, or paste its headers.` });
+      return;
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      setState({ kind: "error", message: `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB. Paste only its headers.` });
+      return;
+    }
+    const headers = headerSection(await file.text());
+    setText(headers);
+    setFileNote(`Read the headers of “${file.name}” in your browser; the message body was not loaded into the form.`);
+    await analyze(headers);
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    void loadFile(e.dataTransfer.files[0]);
+  }
+
+  const shown = state.kind === "done" ? state : lastResult;
+
+  return (
+    <div className="space-y-8">
+      <form
+        aria-label="Analyze email headers"
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canSubmit) void analyze(text);
+        }}
+      >
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <label htmlFor={textareaId} className="text-base font-semibold">
+            Raw email headers
+          </label>
+          <span id={helpId} className="text-sm text-slate-700 dark:text-slate-300">
+            Paste them, or drop an .eml / .txt file. <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd> (
+            <kbd className="font-mono">⌘</kbd>+<kbd className="font-mono">Enter</kbd>) analyzes.
+          </span>
+        </div>
+        <div
+          data-testid="drop-zone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          className={`rounded-lg border-2 border-dashed p-1 ${
+            dragging ? "border-blue-600 bg-blue-50 dark:border-blue-400 dark:bg-blue-950" : "border-slate-300 dark:border-slate-600"
+          }`}
+        >
+          <textarea
+            id={textareaId}
+            name="headers"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            aria-describedby={`${helpId}${state.kind === "error" ? ` ${errorId}` : ""}`}
+            aria-invalid={state.kind === "error" ? true : undefined}
+            rows={12}
+            spellCheck={false}
+            autoComplete="off"
+            placeholder={"Received: from mail.example.org (mail.example.org [192.0.2.10])\n\tby mx.example.net with ESMTPS id …"}
+            className={`block min-h-56 w-full resize-y rounded-md bg-white p-3 font-mono text-sm text-slate-900 placeholder:text-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 ${FOCUS_RING}`}
+          />
+          <p aria-hidden="true" className="px-2 py-1 text-center text-xs text-slate-600 dark:text-slate-400">
+            {dragging ? "Drop the file to read its headers" : "Drop an .eml or .txt file here"}
+          </p>
+        </div>
+
+        <div className="flex flex-wrap items-center gap-2">
+          <Button type="submit" variant="primary" disabled={!canSubmit} className="px-5 py-2 text-base">
+            {loading ? "Analyzing…" : "Analyze"}
+          </Button>
+          <Button onClick={() => fileInput.current?.click()}>
+            <span aria-hidden="true">📄</span> Open .eml or .txt file
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept={ACCEPT}
+            aria-label="Choose an .eml or .txt file"
+            className="hidden"
+            onChange={(e) => {
+              void loadFile(e.target.files?.[0]);
+              e.target.value = "";
+            }}
+          />
+          {text ? (
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setText("");
+                setFileNote("");
+                setState({ kind: "idle" });
+                setLastResult(null);
+              }}
+            >
+              Clear
+            </Button>
+          ) : null}
+        </div>
+        {fileNote ? <p className="text-sm text-slate-700 dark:text-slate-300">{fileNote}</p> : null}
+
+        {state.kind === "error" ? (
+          <div
+            id={errorId}
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
+          >
+            <span aria-hidden="true">⚠ </span>
+            {state.message}
+          </div>
+        ) : null}
+
+        <p className="text-xs text-slate-700 dark:text-slate-300">
+          Only the header section (up to the first empty line) is sent, to this server, for analysis; it never goes into the
+          page address.
+        </p>
+      </form>
+
+      <section aria-labelledby="examples-title" className="space-y-2">
+        <h2 id="examples-title" className="text-base font-semibold">
+          Try an example
+        </h2>
+        <ul className="grid gap-2 sm:grid-cols-3">
+          {EXAMPLES.map((ex) => (
+            <li key={ex.id}>
+              <button
+                type="button"
+                disabled={loading}
+                onClick={() => {
+                  setText(ex.headers);
+                  setFileNote("");
+                  void analyze(ex.headers);
+                }}
+                className={`h-full w-full rounded-lg border border-slate-300 bg-white p-3 text-left hover:border-blue-600 hover:bg-blue-50 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:hover:border-blue-400 dark:hover:bg-slate-800 ${FOCUS_RING}`}
+              >
+                <span className="block font-medium text-blue-800 dark:text-blue-300">{ex.label}</span>
+                <span className="block text-xs text-slate-700 dark:text-slate-300">{ex.hint}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div ref={resultRef} tabIndex={-1} aria-label="Analysis result" aria-busy={loading} role="region" className="min-w-0 outline-none">
+        {shown ? (
+          <div className="space-y-8">
+            {shown.trimmedBody ? (
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                Only the header section was sent; the message body stayed in your browser.
+              </p>
+            ) : null}
+            <AnalysisView analysis={shown.analysis} />
+            <SharePanel headers={shown.sent} />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
