@@ -1,7 +1,149 @@
+/**
+ * The message's authentication results, from Authentication-Results (RFC 8601),
+ * ARC-Authentication-Results and ARC-Seal (RFC 8617) and Received-SPF (RFC 7208 §9.1).
+ *
+ * Decisions (see also alignment.ts):
+ * - Every entry is kept, in header order (topmost first), whoever wrote it: an analyser shows
+ *   what the message claims and says who claimed it (authservId). Entries are dropped only when
+ *   identical to an earlier one (Google repeats its Authentication-Results in ARC-Authentication-Results).
+ * - Results are lower-case; unknown methods (iprev, compauth, sender-id, x-…) are not reported.
+ * - SPF domain: smtp.mailfrom (smtp.mail, RFC 5451 era), its domain part; else smtp.helo.
+ *   DKIM domain: header.d, else the domain of header.i; selector: header.s as written.
+ *   DMARC domain: header.from; policy: see dmarcPolicy(), lower-case.
+ * - ARC: "arc=" results of (ARC-)Authentication-Results (instance from a "(i=N)" comment, else
+ *   null) and each ARC-Seal's cv= with its i= (RFC 8617 §4.1.3).
+ * - At most MAX_RESULTS_PER_KIND entries per kind: a hostile header cannot blow up the response.
+ */
+import { arcInstanceFromComments, dmarcPolicy, parseArcAuthResults, parseAuthResults, parseInstance, type AuthResultsHeader } from "./auth-results";
+import { computeAlignment, domainOf } from "./alignment";
 import type { RawField } from "./headers";
-import type { Authentication } from "./types";
+import { parseReceivedSpf } from "./received-spf";
+import type { ArcResult, Authentication, DkimResult, DmarcResult, SpfResult } from "./types";
 
-// PLACEHOLDER: replaced by the Authentication-Results / ARC / Received-SPF parser.
-export function parseAuthentication(_fields: readonly RawField[], _fromDomain: string | null): Authentication {
-  return { spf: [], dkim: [], dmarc: [], arc: [], alignment: { spf: null, dkim: null } };
+export { addressDomain } from "./alignment";
+
+/** Upper bound on entries per kind (spf, dkim, dmarc, arc). Real messages carry fewer than 20. */
+export const MAX_RESULTS_PER_KIND = 200;
+/** Longest selector kept (DNS label limit is 63 per label; selectors may have several labels). */
+const MAX_SELECTOR_CHARS = 255;
+
+/** Collects entries in order, skipping exact duplicates, up to MAX_RESULTS_PER_KIND. */
+class EntryList<T> {
+  readonly items: T[] = [];
+  private readonly seen = new Set<string>();
+  add(item: T): void {
+    if (this.items.length >= MAX_RESULTS_PER_KIND) return;
+    const key = JSON.stringify(item);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push(item);
+  }
+}
+
+/**
+ * Reads every authentication header in `fields` (header order) and computes relaxed alignment
+ * with `fromDomain` (the From address's domain, see addressDomain()). Never throws.
+ */
+export function parseAuthentication(fields: readonly RawField[], fromDomain: string | null): Authentication {
+  const spf = new EntryList<SpfResult>();
+  const dkim = new EntryList<DkimResult>();
+  const dmarc = new EntryList<DmarcResult>();
+  const arc = new EntryList<ArcResult>();
+
+  for (const field of fields) {
+    try {
+      switch (field.key) {
+        case "authentication-results":
+          addResults(parseAuthResults(field.value), spf, dkim, dmarc, arc);
+          break;
+        case "arc-authentication-results":
+          addResults(parseArcAuthResults(field.value), spf, dkim, dmarc, arc);
+          break;
+        case "arc-seal": {
+          const seal = parseArcSeal(field.value);
+          if (seal) arc.add(seal);
+          break;
+        }
+        case "received-spf": {
+          const r = parseReceivedSpf(field.value);
+          if (r) spf.add(r);
+          break;
+        }
+      }
+    } catch {
+      // The parsers do not throw; this guard keeps one unforeseen value from breaking the analysis.
+    }
+  }
+
+  return {
+    spf: spf.items,
+    dkim: dkim.items,
+    dmarc: dmarc.items,
+    arc: arc.items,
+    alignment: computeAlignment(spf.items, dkim.items, fromDomain),
+  };
+}
+
+function addResults(
+  header: AuthResultsHeader,
+  spf: EntryList<SpfResult>,
+  dkim: EntryList<DkimResult>,
+  dmarc: EntryList<DmarcResult>,
+  arc: EntryList<ArcResult>,
+): void {
+  const authservId = header.authservId;
+  for (const r of header.results) {
+    switch (r.method) {
+      case "spf":
+        spf.add({
+          result: r.result,
+          domain: domainOf(r.props.get("smtp.mailfrom") ?? r.props.get("smtp.mail")) ?? domainOf(r.props.get("smtp.helo")),
+          authservId,
+        });
+        break;
+      case "dkim":
+        dkim.add({
+          result: r.result,
+          domain: domainOf(r.props.get("header.d")) ?? domainOf(r.props.get("header.i")),
+          selector: selectorOf(r.props.get("header.s")),
+          authservId,
+        });
+        break;
+      case "dmarc":
+        dmarc.add({ result: r.result, domain: domainOf(r.props.get("header.from")), policy: dmarcPolicy(r), authservId });
+        break;
+      case "arc":
+        arc.add({ result: r.result, instance: arcInstanceFromComments(r) });
+        break;
+    }
+  }
+}
+
+function selectorOf(s: string | undefined): string | null {
+  const v = s?.trim();
+  if (!v || v.length > MAX_SELECTOR_CHARS) return null;
+  return v;
+}
+
+/**
+ * ARC-Seal is a DKIM-style tag list (RFC 6376 §3.2): "i=1; a=rsa-sha256; cv=none; d=…; s=…; b=…".
+ * Returns the chain validation status cv= (lower-case) with the instance i=, or null without cv=.
+ */
+export function parseArcSeal(value: string): ArcResult | null {
+  let cv: string | null = null;
+  let instance: number | null = null;
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i < value.length && value[i] !== ";") continue;
+    const tag = value.slice(start, i);
+    start = i + 1;
+    const eq = tag.indexOf("=");
+    if (eq < 0) continue;
+    const name = tag.slice(0, eq).trim().toLowerCase();
+    const v = tag.slice(eq + 1).trim();
+    if (name === "cv" && cv === null) cv = v.toLowerCase();
+    else if (name === "i" && instance === null) instance = parseInstance(v);
+  }
+  if (!cv || cv.length > 16 || !/^[a-z]+$/.test(cv)) return null;
+  return { result: cv, instance };
 }
