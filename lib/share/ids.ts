@@ -10,7 +10,7 @@ export const ID_BYTES = 16;
 export const TOKEN_BYTES = 16;
 
 /** 16 bytes in base64url are exactly 22 characters from [A-Za-z0-9_-]. */
-const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const ID_PATTERN = /^[\w-]{22}$/;
 
 export function newShareId(): string {
   return randomBytes(ID_BYTES).toString("base64url");

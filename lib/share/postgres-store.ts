@@ -9,8 +9,8 @@
 import { Pool } from "pg";
 import type { Clock, ShareRecord, ShareStore } from "./store";
 
-/** Advisory lock key for migrations (any constant; "hoptrace" in ASCII, truncated to fit int8). */
-const MIGRATION_LOCK_KEY = "0x686f707472616365";
+/** Advisory lock key for migrations: "hoptrace" in ASCII read as a 64-bit integer. */
+const MIGRATION_LOCK_KEY = "7525357147796890469";
 
 /** Ordered schema migrations; index + 1 is the version recorded in share_schema_version. Append only. */
 const MIGRATIONS: readonly string[] = [
