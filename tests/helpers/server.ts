@@ -12,6 +12,8 @@ const ROOT = path.resolve(__dirname, "../..");
 export interface RunningServer {
   url: string;
   port: number;
+  /** Process id of the `next start` process (e.g. to read its memory from /proc/<pid>/status). */
+  pid: number;
   /** Everything the server printed so far (for assertions that nothing sensitive was logged). */
   output(): string;
   stop(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   return {
     url,
     port,
+    pid: child.pid ?? -1,
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
