@@ -1,11 +1,164 @@
 import type { ParsedReceived } from "./types";
+import type { Token } from "./tokenize";
+import { tokenize } from "./tokenize";
+import { locateDate } from "./locate-date";
+import { allClauses, firstClause, readBy, readFor, readId, readVia, readWith, splitClauses } from "./clauses";
+import { readFrom, readFromComment } from "./from-part";
+import { detectSoftware, detectSubmission } from "./software";
+import { readEnvelopeFrom } from "./envelope";
+import { parseMailDate } from "../dates";
+import { detectAuthenticated, detectTls } from "../tls";
 
-// PLACEHOLDER: replaced by the real tokenizer/grammar.
+/**
+ * One Received header value (unfolded, without the field name) → what it says.
+ * Grammar: RFC 5321 §4.4 (from/by/via/with/id/for clauses, then "; date"), read leniently:
+ * clauses in any order, keywords in any case, comments anywhere. Never throws; linear time.
+ */
 export function parseReceived(value: string): ParsedReceived {
+  try {
+    return parse(typeof value === "string" ? value : "");
+  } catch {
+    // Defence in depth: the pieces below are written not to throw, but one bad header must
+    // never break the analysis of the others.
+    return emptyResult(["unreadable-header"]);
+  }
+}
+
+function parse(raw: string): ParsedReceived {
+  const value = stripDuplicateFieldName(raw);
+  const tokens = tokenize(value);
+  const date = locateDate(value, tokens);
+  const clauseTokens = tokens.slice(0, date.tokenIndex);
+  const dateTokens = tokens.slice(date.tokenIndex);
+  const set = splitClauses(clauseTokens);
+
+  const fromClause = firstClause(set, "from");
+  const leadFrom = leadFromComment(set.lead);
+  const from = fromClause ? readFrom(fromClause.tokens) : leadFrom;
+  const by = readBy(firstClause(set, "by"));
+  const withClauses = allClauses(set, "with");
+  const withValue = readWith(withClauses[0] ?? null);
+  const withExtras = [...withValue.extras];
+  for (const c of withClauses.slice(1)) for (const t of c.tokens) if (t.kind === "word") withExtras.push(t.text);
+  const via = readVia(firstClause(set, "via"));
+  const id = readId(firstClause(set, "id"));
+  const recipients = readFor(allClauses(set, "for"));
+
+  const comments = tokens.filter((t) => t.kind === "comment").map((t) => t.text);
+  const allCommentTexts = withNested(comments);
+  const tls = detectTls({ protocol: withValue.protocol, withWords: withExtras, comments: allCommentTexts, via });
+  const authenticated = detectAuthenticated(withValue.protocol, allCommentTexts, extrasOutsideWith(set));
+
+  const dateText = date.text === null ? null : trimDateText(value, dateTokens, date.text);
+  const timestamp = dateText === null ? null : parseMailDate(dateText);
+  const withName = withValue.name === null ? null : withValue.name.toUpperCase();
+
+  const problems: ParsedReceived["problems"] = [];
+  if (dateText === null) problems.push("missing-date");
+  else if (timestamp === null) problems.push("unreadable-date");
+  if (!from && !by && withName === null && id === null && timestamp === null) problems.unshift("unreadable-header");
+
+  return {
+    from,
+    by,
+    via,
+    with: withName,
+    id,
+    for: recipients.length > 0 ? recipients.join(", ") : null,
+    envelopeFrom: readEnvelopeFrom(tokens, set),
+    dateText,
+    timestamp,
+    tls,
+    authenticated,
+    submission: detectSubmission({
+      comments: allCommentTexts,
+      lead: set.lead.filter((t) => t.kind === "comment").map((t) => t.text),
+      withName: withValue.name,
+      via,
+      authenticated,
+    }),
+    // From-part comments hold host names ("(zimbra.example.com [127.0.0.1])"), not software banners.
+    software: detectSoftware({ comments: commentsOutside(set, "from"), withName: withValue.name, byHost: by?.host ?? null, id }),
+    comments,
+    mayBeForged: value.toLowerCase().includes("may be forged"),
+    problems,
+  };
+}
+
+/** "Received: Received from …" (SMTP.com Caffeine relay) or a pasted "Received:" prefix. */
+function stripDuplicateFieldName(v: string): string {
+  const m = /^\s*received:?[ \t]+/i.exec(v.slice(0, 40));
+  return m ? v.slice(m[0].length) : v;
+}
+
+/** Sendmail/NAVGW write the from part as a leading comment: "(from user@localhost)", "(from localhost [ip])". */
+function leadFromComment(lead: Token[]): ParsedReceived["from"] {
+  for (const t of lead) {
+    if (t.kind !== "comment" || !/^from\s/i.test(t.text)) continue;
+    const f = readFromComment(t.text.slice(5), false);
+    return { helo: null, rdns: f.rdns ?? null, ip: f.ip ?? null };
+  }
+  return null;
+}
+
+/** Nested comment texts too, one level down: Sendmail "(host [ip] (may be forged))", Postfix "(… (256/256 bits))". */
+function withNested(comments: string[]): string[] {
+  const out: string[] = [];
+  for (const c of comments) {
+    out.push(c);
+    if (!c.includes("(")) continue;
+    for (const t of tokenize(c)) if (t.kind === "comment") out.push(t.text);
+  }
+  return out;
+}
+
+/** Top-level comment texts outside the named clause, the by clause's first. */
+function commentsOutside(set: ReturnType<typeof splitClauses>, skip: string): string[] {
+  const byFirst: string[] = [];
+  const rest: string[] = [];
+  for (const t of set.lead) if (t.kind === "comment") rest.push(t.text);
+  for (const c of set.clauses) {
+    if (c.name === skip) continue;
+    for (const t of c.tokens) if (t.kind === "comment") (c.name === "by" ? byFirst : rest).push(t.text);
+  }
+  return [...byFirst, ...rest];
+}
+
+/** Bare words after the id (Haraka writes "id X envelope-from <…> (authenticated bits=0)"). */
+function extrasOutsideWith(set: ReturnType<typeof splitClauses>): string[] {
+  const out: string[] = [];
+  for (const c of set.clauses) {
+    if (c.name !== "id") continue;
+    for (const t of c.tokens.slice(1)) if (t.kind === "word") out.push(t.text);
+  }
+  return out;
+}
+
+/**
+ * The date text without trailing comments that are not part of the date: keep a zone comment
+ * such as "(UTC)", "(PDT)", "(-03)", drop Postmark's "(envelope-from <…>)" after the date.
+ */
+function trimDateText(value: string, dateTokens: Token[], found: string): string {
+  const first = dateTokens.find((t) => t.kind !== "semi");
+  if (!first) return found;
+  let end = first.end;
+  for (const t of dateTokens) {
+    if (t.start < first.start) continue;
+    if (t.kind === "comment") {
+      if (/^[A-Za-z0-9+-]{1,8}$/.test(t.text)) end = t.end;
+      break;
+    }
+    end = t.end;
+  }
+  const text = value.slice(first.start, end).trim();
+  return text.length > 0 ? text : found;
+}
+
+function emptyResult(problems: ParsedReceived["problems"]): ParsedReceived {
   return {
     from: null, by: null, via: null, with: null, id: null, for: null, envelopeFrom: null,
     dateText: null, timestamp: null, tls: { encrypted: null, version: null, cipher: null },
     authenticated: null, submission: null, software: null, comments: [], mayBeForged: false,
-    problems: value ? [] : ["unreadable-header"],
+    problems,
   };
 }

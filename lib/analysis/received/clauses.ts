@@ -1,0 +1,214 @@
+import type { Token } from "./tokenize";
+import { normaliseHost, parseIp } from "./ip";
+import { tokenize } from "./tokenize";
+
+/**
+ * Splitting a Received header into its clauses (RFC 5321 §4.4: from, by, via, with, id, for).
+ *
+ * Keywords count only as top-level words: the "with" inside Postfix's
+ * "(using TLSv1.3 with cipher …)" and the "by" in qmail's "(qmail 1 invoked by uid 89)" live in
+ * comments and never start a clause. The first clause of each kind wins; later repeats are kept
+ * only where they carry meaning (a second "with STARTTLS", XMail/IBM's trailing "from <sender>").
+ */
+
+export type ClauseName = "from" | "by" | "via" | "with" | "id" | "for";
+const KEYWORDS = new Set<string>(["from", "by", "via", "with", "id", "for"]);
+
+export interface Clause {
+  name: ClauseName;
+  /** Tokens after the keyword up to the next keyword; ";" separators are dropped. */
+  tokens: Token[];
+}
+
+export interface ClauseSet {
+  /** Tokens before the first keyword (e.g. "(qmail 1 invoked by uid 89)", Sendmail "(from user@localhost)"). */
+  lead: Token[];
+  clauses: Clause[];
+}
+
+/** Groups top-level tokens into clauses. Linear in the number of tokens. */
+export function splitClauses(tokens: Token[]): ClauseSet {
+  const lead: Token[] = [];
+  const clauses: Clause[] = [];
+  let current: Clause | null = null;
+  for (const t of tokens) {
+    if (t.kind === "word") {
+      const lower = t.text.toLowerCase();
+      if (KEYWORDS.has(lower)) {
+        current = { name: lower as ClauseName, tokens: [] };
+        clauses.push(current);
+        continue;
+      }
+    }
+    if (t.kind === "semi") continue; // OpenSMTPD "…; by …; for …;" and Postfix "with;ESMTP"
+    if (current) current.tokens.push(t);
+    else lead.push(t);
+  }
+  return { lead, clauses };
+}
+
+export function firstClause(set: ClauseSet, name: ClauseName): Clause | null {
+  for (const c of set.clauses) if (c.name === name) return c;
+  return null;
+}
+
+export function allClauses(set: ClauseSet, name: ClauseName): Clause[] {
+  return set.clauses.filter((c) => c.name === name);
+}
+
+/** Known single-word protocol tokens (RFC 3848, RFC 6531, vendor words) — a with value stops after one. */
+const PROTOCOLS = new Set([
+  "SMTP", "ESMTP", "ESMTPA", "ESMTPS", "ESMTPSA", "LMTP", "LMTPA", "LMTPS", "LMTPSA", "SMTPS",
+  "UTF8SMTP", "UTF8SMTPA", "UTF8SMTPS", "UTF8SMTPSA", "UTF8LMTP", "UTF8LMTPA", "UTF8LMTPS", "UTF8LMTPSA",
+  "HTTP", "HTTPS", "HTTPREST", "MAPI", "LOCAL", "IMAP", "POP3", "BSMTP", "ESMTP-TLS", "ECSTREAM", "DSN",
+  "ASMTP", "QMQP", "UUCP", "LOCAL-ESMTP", "LOCAL-ESMTPS", "LOCAL-ESMTPSA", "LOCAL-SMTP", "LOCAL-BSMTP",
+]);
+/** Most words a multi-word with value may take ("Microsoft SMTP Server", "Internet Mail Service"). */
+const MAX_WITH_WORDS = 3;
+
+export interface WithValue {
+  /** As written, words joined by one space; IronPort "ESMTP/TLS/…" cut to "ESMTP". Null when empty. */
+  name: string | null;
+  /** The word the TLS/AUTH rules read: a known protocol among the words, else the name. */
+  protocol: string | null;
+  /** Everything else in the clause (words only), e.g. Exim's "tls CIPHER". */
+  extras: string[];
+}
+
+/** Reads the with clause value. */
+export function readWith(clause: Clause | null): WithValue {
+  if (!clause) return { name: null, protocol: null, extras: [] };
+  const words: string[] = [];
+  let k = 0;
+  while (k < clause.tokens.length && words.length < MAX_WITH_WORDS) {
+    const t = clause.tokens[k];
+    if (!t || t.kind !== "word") break;
+    words.push(t.text);
+    k++;
+    // A leading protocol token stands alone ("with ESMTP id …"); inside a product name it does not
+    // ("with Microsoft SMTP Server").
+    if (words.length === 1 && PROTOCOLS.has(t.text.toUpperCase())) break;
+  }
+  const extras: string[] = [];
+  for (let j = k; j < clause.tokens.length; j++) {
+    const t = clause.tokens[j];
+    if (t && t.kind === "word") extras.push(t.text);
+  }
+  // MessageLabs: "with ECDHE-RSA-AES256-GCM-SHA384 encrypted SMTP": protocol is the word after "encrypted".
+  const enc = words.findIndex((w) => w.toLowerCase() === "encrypted");
+  if (enc > 0 && enc + 1 < words.length) {
+    return { name: words.slice(enc + 1).join(" "), protocol: words[enc + 1] ?? null, extras: words };
+  }
+  if (words.length === 0) {
+    // Exchange 5.5 / SMTPSVC write "with Microsoft SMTPSVC(6.0…)": the word ends at "(".
+    return { name: null, protocol: null, extras };
+  }
+  const first = words[0] ?? "";
+  const slash = first.toUpperCase().indexOf("/TLS/");
+  if (slash > 0) {
+    // IronPort: the protocol is "ESMTP"; the rest is the TLS record handed to tls.ts.
+    return { name: first.slice(0, slash), protocol: first, extras };
+  }
+  const known = words.find((w) => PROTOCOLS.has(w.toUpperCase()));
+  return { name: words.join(" "), protocol: known ?? words.join(" "), extras };
+}
+
+/** First word/angle/literal of a clause as plain text (the id, via host …). */
+export function firstValue(clause: Clause | null): Token | null {
+  if (!clause) return null;
+  for (const t of clause.tokens) {
+    if (t.kind === "comment") continue;
+    return t;
+  }
+  return null;
+}
+
+/** The id: first token after "id", angle brackets removed ("<19AF8VY2>" → "19AF8VY2"). */
+export function readId(clause: Clause | null): string | null {
+  const t = firstValue(clause);
+  if (!t || t.kind === "comment") return null;
+  const v = t.text.replace(/[,;]+$/, "").trim();
+  return v.length > 0 ? v : null;
+}
+
+/** The via value: consecutive words ("Frontend Transport", "SN1PR15CA0024.NAMPRD15.PROD.OUTLOOK.COM"). */
+export function readVia(clause: Clause | null): string | null {
+  if (!clause) return null;
+  const words: string[] = [];
+  for (const t of clause.tokens) {
+    if (t.kind !== "word" || words.length >= MAX_WITH_WORDS) break;
+    words.push(t.text.replace(/,+$/, ""));
+  }
+  return words.length > 0 ? words.join(" ") : null;
+}
+
+/** Envelope recipients of the for clause(s): "<a@b>", "a@b", several separated by commas. */
+export function readFor(clauses: Clause[]): string[] {
+  const out: string[] = [];
+  for (const c of clauses) {
+    for (const t of c.tokens) {
+      if (t.kind === "comment") continue;
+      if (t.kind === "angle") {
+        if (t.text.length > 0) out.push(t.text);
+        continue;
+      }
+      if (t.kind === "word") {
+        const w = t.text.replace(/^[,<]+/, "").replace(/[,;>]+$/, "");
+        if (w.includes("@")) out.push(w);
+        continue;
+      }
+      break; // a literal or quoted string ends the recipient list
+    }
+    if (out.length > 0) break;
+  }
+  return out;
+}
+
+/** The by part: host lower-case without trailing dot; IP from a following "(ip)", "[ip]" or "(name [ip])". */
+export function readBy(clause: Clause | null): { host: string | null; ip: string | null } | null {
+  if (!clause) return null;
+  let host: string | null = null;
+  let ip: string | null = null;
+  const first = clause.tokens[0];
+  let k = 0;
+  if (first && first.kind === "word") {
+    host = normaliseHost(first.text) || null;
+    // A dotted-quad by host is an address (HubSpot, Gmail legacy "by 10.28.50.2"); Gmail's
+    // "2002:a05:…" by names only look like IPv6 and stay a host name (they are internal ids).
+    if (host && host.includes(".") && !host.includes(":")) ip = parseIp(host);
+    k = 1;
+  } else if (first && first.kind === "literal") {
+    ip = parseIp(first.text); // Raptor "by [165.224.43.143] via smtpd"
+    host = ip ? null : normaliseHost(first.text) || null;
+    k = 1;
+  } else if (first && first.kind === "angle") {
+    k = 1; // "by <server>": a redacted placeholder, no host
+  }
+  for (let j = k; j < clause.tokens.length && ip === null; j++) {
+    const t = clause.tokens[j];
+    if (!t) break;
+    if (t.kind === "literal") ip = parseIp(t.text);
+    else if (t.kind === "comment") ip = ipInComment(t.text);
+  }
+  if (host === null && ip === null) return { host: null, ip: null };
+  return { host, ip };
+}
+
+/**
+ * The address in a short by-comment: "(10.152.93.134)", "(209.32.147.34:25)", "(mrgmx104 [212.227.17.174])",
+ * "([fe80::1%6])". A bare dotted word counts only when it stands first, so software banners such as
+ * "(KumoMTA 10.13.176.43)" or "(ecelerity 2.1.1.3 r(11743))" are never read as addresses.
+ */
+function ipInComment(text: string): string | null {
+  const inner = tokenize(text);
+  if (inner.length > 3) return null;
+  for (let i = 0; i < inner.length; i++) {
+    const t = inner[i];
+    if (!t) continue;
+    if (t.kind === "literal" || (t.kind === "word" && i === 0)) {
+      const ip = parseIp(t.text);
+      if (ip) return ip;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,177 @@
+import type { Token } from "./tokenize";
+import { isHostName, normaliseHost, parseIp } from "./ip";
+import { tokenize } from "./tokenize";
+
+/**
+ * The from part: which name is the HELO, which the reverse-DNS name, which the address.
+ *
+ * Conventions, by MTA (first word after "from" = NAME):
+ *   Postfix, Sendmail, Courier  "from HELO (RDNS [IP])"; RDNS "unknown" when the PTR failed
+ *   Exim                        "from RDNS ([IP]:port helo=HELO)" when helo differs, "from [IP] (helo=HELO)"
+ *   qmail, qpsmtpd, GMX         "from RDNS (HELO helo) (user@IP)", "from RDNS (EHLO helo) [IP]"
+ *   Microsoft, SMTPSVC          "from HELO (IP)" / "from HELO ([IP])"
+ *   Yahoo                       "from IP (EHLO name) (IP)"
+ * So: when a comment names the HELO explicitly (HELO x, EHLO x, helo=x), NAME is the reverse-DNS
+ * name (or an address); otherwise NAME is the HELO and the reverse-DNS name, if any, is the word
+ * before the bracketed address inside the comment. With only "from X ([ip])", X is the HELO and
+ * no reverse-DNS name was recorded.
+ */
+
+export interface FromPart {
+  helo: string | null;
+  rdns: string | null;
+  ip: string | null;
+}
+
+/** Placeholders MTAs write where a reverse-DNS name would go. */
+const RDNS_MARKERS = new Set(["unknown", "unverified", "softdnserr", "verified", "may", "rdns", "unknown.domain"]);
+const HELO_WORDS = new Set(["helo", "ehlo", "lhlo", "hello"]);
+
+interface CommentFacts {
+  /** undefined: no HELO keyword; "": keyword with an empty name (qmail "(HELO )"). */
+  helo?: string;
+  rdns?: string;
+  ip?: string;
+}
+
+/** Reads a from clause (the tokens after "from"). */
+export function readFrom(tokens: Token[]): FromPart {
+  const first = tokens[0];
+  const name = first && first.kind !== "comment" ? first : null;
+  let helo: string | undefined;
+  let rdns: string | undefined;
+  let ip: string | undefined;
+  for (let i = name ? 1 : 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    if (t.kind === "comment") {
+      const f = readFromComment(t.text, true);
+      if (helo === undefined && f.helo !== undefined) helo = f.helo;
+      rdns ??= f.rdns;
+      ip ??= f.ip;
+    } else if (t.kind === "literal") {
+      ip ??= parseIp(t.text) ?? undefined; // Exim 3 / fetchmail "from host [ip]"
+    } else if (t.kind === "quoted" && helo === undefined && isWordAt(tokens, i - 1, "be")) {
+      helo = t.text; // obtuse smtpd: 'from host(ip), claiming to be "helo" via SMTP'
+    }
+  }
+  const nameText = name ? name.text : null;
+  const nameIp = nameText !== null && name?.kind !== "angle" ? parseIp(nameText) : null;
+  let outHelo: string | null;
+  let outRdns: string | null;
+  if (helo !== undefined) {
+    outHelo = helo === "" ? null : helo;
+    // NAME is the receiver's reverse-DNS name here; only a host-like word counts (Exim's local
+    // "from root (helo=x)" puts an ident user there).
+    const nameHost = nameText !== null && name?.kind === "word" && !nameIp && isHostName(nameText) ? nameText : undefined;
+    outRdns = cleanRdns(rdns ?? nameHost ?? null);
+  } else {
+    outHelo = name && name.kind !== "angle" ? name.text.replace(/,+$/, "") : null;
+    outRdns = cleanRdns(rdns ?? null);
+  }
+  if (outHelo === "") outHelo = null;
+  return { helo: outHelo, rdns: outRdns, ip: ip ?? nameIp ?? null };
+}
+
+/**
+ * Facts in one parenthesised comment of the from part. `allowLoneHost` lets a comment holding
+ * just a host name count as the reverse-DNS name (LSMTP "(dl1gspmx02.gamestop.com)").
+ */
+export function readFromComment(text: string, allowLoneHost: boolean): CommentFacts {
+  const facts: CommentFacts = {};
+  const inner = tokenize(text);
+  const firstWord = inner[0]?.kind === "word" ? inner[0].text.toLowerCase() : "";
+  // Comments that are about something else (TLS, AUTH, envelope, proxies) hold no from facts;
+  // "(Authenticated sender: a@example.com)" must not yield an rdns.
+  if (SKIP_FIRST.has(firstWord)) return facts;
+  for (let i = 0; i < inner.length; i++) {
+    const t = inner[i];
+    if (!t) continue;
+    const lower = t.text.toLowerCase();
+    if (t.kind === "word" && lower === "account") {
+      i++; // CommuniGate "(account name [ip] verified)": the account name is not a host
+      continue;
+    }
+    if (t.kind === "word" && HELO_WORDS.has(lower)) {
+      const next = inner[i + 1];
+      if (facts.helo === undefined) {
+        facts.helo = next && (next.kind === "word" || next.kind === "literal") ? next.text.replace(/,+$/, "") : "";
+      }
+      i++;
+      continue;
+    }
+    if (t.kind === "word" && lower.startsWith("helo=")) {
+      // Exim "helo=name"; "helo=[192.168.1.29]" tokenises as "helo=" + literal.
+      let v = t.text.slice(5);
+      const next = inner[i + 1];
+      if (v === "" && next && next.kind === "literal" && next.start === t.end) {
+        v = next.text;
+        i++;
+      }
+      if (facts.helo === undefined) facts.helo = v;
+      continue;
+    }
+    if (t.kind === "literal") {
+      const ip = parseIp(t.text);
+      if (ip && facts.ip === undefined) {
+        facts.ip = ip;
+        const prev = inner[i - 1];
+        if (prev && (prev.kind === "word" || prev.kind === "angle") && facts.rdns === undefined) {
+          const host = hostPart(prev.text);
+          if (host !== null && !parseIp(host)) facts.rdns = host;
+        }
+      }
+      continue;
+    }
+    if (t.kind === "word") {
+      const ip = parseIp(t.text);
+      // A bare IPv4 counts only first (qmail "(user@1.2.3.4)", Microsoft "(10.1.1.1)"); bare IPv6
+      // anywhere (Facebook "(<token> 2401:db00:…)"), since version strings never look like IPv6.
+      if (ip && facts.ip === undefined && (i === 0 || ip.includes(":"))) {
+        facts.ip = ip;
+        continue;
+      }
+    }
+  }
+  if (allowLoneHost && facts.rdns === undefined && facts.helo === undefined && inner.length <= 2) {
+    for (const t of inner) {
+      if (t.kind !== "word") continue;
+      const host = hostPart(t.text);
+      if (host !== null && isHostName(host) && !parseIp(host)) {
+        facts.rdns = host;
+        break;
+      }
+    }
+  }
+  return facts;
+}
+
+const SKIP_FIRST = new Set([
+  "using", "authenticated", "no", "client", "envelope-from", "envelope-sender", "proxying", "qmail",
+  "postfix", "may", "tls:", "auth:", "cipher", "crosscheck:", "peer", "squirrelmail", "single-drop",
+]);
+
+/** "user@host" → "host"; "IDENT:user@host" → "host"; "user@" → null; plain words as they are. */
+function hostPart(word: string): string | null {
+  const at = word.lastIndexOf("@");
+  const h = (at >= 0 ? word.slice(at + 1) : word).replace(/,+$/, "");
+  if (h.length === 0 || h.includes("=") || h.includes(":") && !parseIp(h)) return null;
+  for (let i = 0; i < h.length; i++) {
+    const c = h.charCodeAt(i);
+    const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46 || c === 95;
+    if (!ok) return null;
+  }
+  return h;
+}
+
+function cleanRdns(v: string | null): string | null {
+  if (v === null) return null;
+  const h = normaliseHost(v);
+  if (h.length === 0 || RDNS_MARKERS.has(h) || h.startsWith("unknown") || parseIp(h)) return null;
+  return h;
+}
+
+function isWordAt(tokens: Token[], i: number, lower: string): boolean {
+  const t = tokens[i];
+  return t !== undefined && t.kind === "word" && t.text.toLowerCase() === lower;
+}

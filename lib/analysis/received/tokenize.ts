@@ -1,0 +1,186 @@
+/**
+ * Lexer for one Received header value (RFC 5321 §4.4, RFC 5322 §3.6.7 and §3.2.2 for comments).
+ *
+ * Hand-written on purpose: real headers carry unbalanced parentheses, stray brackets and
+ * NUL bytes, and a regex grammar over them invites super-linear backtracking. Every scan
+ * below either consumes the characters it looks at or remembers that a closing delimiter
+ * does not exist further on, so tokenising is O(n) for any input (1 MiB of "(" or "[").
+ */
+
+export type TokenKind =
+  | "word" //    a run of non-delimiter characters ("from", "mail.example.com", "helo=x", "15.20.1.2")
+  | "comment" // "( … )", text is the inside without the outer parentheses; nesting kept as text
+  | "literal" // "[ … ]" domain literal, text includes the brackets
+  | "angle" //   "<…>" without whitespace, text excludes the brackets
+  | "quoted" //  "\"…\"", text excludes the quotes
+  | "semi"; //   ";"
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Offset of the first character of the token (the delimiter itself for comments etc.). */
+  start: number;
+  /** Offset just past the token. */
+  end: number;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
+
+// Characters that end a word. "]" and ">" do not: they are ordinary in "unknown]" junk.
+const WORD_STOP = new Set<number>([40, 41, 59, 91, 60, 34]); // ( ) ; [ < "
+
+// A domain literal ends at "]"; any of these first means the "[" was not a literal
+// (e.g. "[(134.97.4.21)]" written by MDaemon, or a lone "[").
+const LITERAL_STOP = new Set<number>([93, 91, 40, 41, 59]); // ] [ ( ) ;
+
+// An angle address is short and has no whitespace ("<unknown>", "<a@b>").
+const ANGLE_STOP = new Set<number>([62, 60, 40, 41, 59, 91, 93, 34]); // > < ( ) ; [ ] "
+
+/** Tokenises `text`. Never throws; linear time. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let noQuoteCloseAfter = n + 1; // once a '"' found no partner, none after it will
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (c === 40 /* ( */) {
+      const end = scanComment(text, i);
+      const closed = end > 0;
+      const stop = closed ? end : n;
+      tokens.push({ kind: "comment", text: text.slice(i + 1, closed ? end - 1 : n), start: i, end: stop });
+      i = stop;
+      continue;
+    }
+    if (c === 41 /* stray ) */) {
+      i++;
+      continue;
+    }
+    if (c === 59 /* ; */) {
+      tokens.push({ kind: "semi", text: ";", start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === 91 /* [ */) {
+      const k = scanUntil(text, i + 1, LITERAL_STOP, false);
+      if (k < n && text.charCodeAt(k) === 93) {
+        tokens.push({ kind: "literal", text: text.slice(i, k + 1), start: i, end: k + 1 });
+        i = k + 1;
+        continue;
+      }
+      i = pushWord(tokens, text, i, true);
+      continue;
+    }
+    if (c === 60 /* < */) {
+      const k = scanUntil(text, i + 1, ANGLE_STOP, true);
+      if (k < n && text.charCodeAt(k) === 62) {
+        tokens.push({ kind: "angle", text: text.slice(i + 1, k), start: i, end: k + 1 });
+        i = k + 1;
+        continue;
+      }
+      i = pushWord(tokens, text, i, true);
+      continue;
+    }
+    if (c === 34 /* " */) {
+      if (i < noQuoteCloseAfter) {
+        const k = scanQuoted(text, i + 1);
+        if (k < n) {
+          tokens.push({ kind: "quoted", text: text.slice(i + 1, k), start: i, end: k + 1 });
+          i = k + 1;
+          continue;
+        }
+        noQuoteCloseAfter = i;
+      }
+      i = pushWord(tokens, text, i, true);
+      continue;
+    }
+    i = pushWord(tokens, text, i, false);
+  }
+  return tokens;
+}
+
+/** Pushes a word starting at i; `forceFirst` takes the delimiter at i as part of the word. */
+function pushWord(tokens: Token[], text: string, i: number, forceFirst: boolean): number {
+  let j = forceFirst ? i + 1 : i;
+  const n = text.length;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (isSpace(c) || WORD_STOP.has(c)) break;
+    j++;
+  }
+  tokens.push({ kind: "word", text: text.slice(i, j), start: i, end: j });
+  return j;
+}
+
+/** Index of the first stop character (or whitespace when `spaceStops`) at or after i; n if none. */
+function scanUntil(text: string, i: number, stops: Set<number>, spaceStops: boolean): number {
+  const n = text.length;
+  let j = i;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (stops.has(c) || (spaceStops && isSpace(c))) return j;
+    j++;
+  }
+  return n;
+}
+
+/** Index of the closing quote, honouring quoted-pairs (RFC 5322 §3.2.1); n when unclosed. */
+function scanQuoted(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \ */) j += 2;
+    else if (c === 34) return j;
+    else j++;
+  }
+  return n;
+}
+
+/**
+ * Offset just past the comment that opens at `open`, or -1 when it never closes (the comment
+ * then runs to the end of the text). Nesting is tracked with a counter, so 50,000 nested "("
+ * cost one pass (RFC 5322 comments may nest, §3.2.2; quoted-pairs are skipped).
+ */
+export function scanComment(text: string, open: number): number {
+  const n = text.length;
+  let depth = 0;
+  let j = open;
+  while (j < n) {
+    const c = text.charCodeAt(j);
+    if (c === 92) {
+      j += 2;
+      continue;
+    }
+    if (c === 40) depth++;
+    else if (c === 41) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return -1;
+}
+
+/** Case-insensitive keyword test for word tokens. */
+export function isWord(t: Token | undefined, lower: string): boolean {
+  return t !== undefined && t.kind === "word" && t.text.toLowerCase() === lower;
+}
+
+/** Whitespace-separated words of a comment text, with parentheses treated as separators. */
+export function commentWords(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (isSpace(c) || c === 40 || c === 41) {
+      if (start >= 0) out.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return out;
+}
