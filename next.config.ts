@@ -25,6 +25,15 @@ const nextConfig: NextConfig = {
     return [
       // First, so that more specific entries below may override a key for their paths.
       { source: "/:path*", headers: SECURITY_HEADERS },
+      // Share permalinks: the id in the URL is the only secret, so it must never leak as a referrer
+      // or into a search index, whatever the global policy becomes.
+      {
+        source: "/a/:id*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
     ];
   },
 };
