@@ -131,7 +131,8 @@ function parseRfcLike(input: string[]): string | null {
     month = monthIndex(dmy[2] ?? "");
     year = normaliseYear(dmy[3] ?? "");
     i = 1;
-  } else if (/^\d{1,2}$/.test(words[0] ?? "")) {
+  } else if (/^0?\d{1,2}$/.test(words[0] ?? "")) {
+    // "029 Apr 2019" (a zero-padded day seen in Google Groups bounces) reads as day 29.
     day = Number(words[0]);
     month = monthIndex(words[1] ?? "");
     year = normaliseYear(words[2] ?? "");

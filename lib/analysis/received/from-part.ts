@@ -113,13 +113,13 @@ export function readFromComment(text: string, allowLoneHost: boolean): CommentFa
     }
     if (t.kind === "literal") {
       const ip = parseIp(t.text);
-      if (ip && facts.ip === undefined) {
-        facts.ip = ip;
-        const prev = inner[i - 1];
-        if (prev && (prev.kind === "word" || prev.kind === "angle") && facts.rdns === undefined) {
-          const host = hostPart(prev.text);
-          if (host !== null && !parseIp(host)) facts.rdns = host;
-        }
+      if (ip && facts.ip === undefined) facts.ip = ip;
+      // "(rdns [ip])": the word before the literal is the looked-up name, even when the address
+      // is empty or redacted (Postfix "(forward.example.net [])").
+      const prev = inner[i - 1];
+      if (prev && (prev.kind === "word" || prev.kind === "angle") && facts.rdns === undefined) {
+        const host = hostPart(prev.text);
+        if (host !== null && !parseIp(host)) facts.rdns = host;
       }
       continue;
     }

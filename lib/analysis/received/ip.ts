@@ -116,5 +116,6 @@ export function isHostName(s: string): boolean {
 
 /** Lower-case, without a trailing dot or stray punctuation: the form the contract wants for host names. */
 export function normaliseHost(s: string): string {
-  return stripTrailing(s.trim(), ".,;:").toLowerCase();
+  // Not ":" — Gmail's "by 2002:a17:902:aa49::" ends in one.
+  return stripTrailing(s.trim(), ".,;").toLowerCase();
 }

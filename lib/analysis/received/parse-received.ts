@@ -139,7 +139,8 @@ function extrasOutsideWith(set: ReturnType<typeof splitClauses>): string[] {
  * such as "(UTC)", "(PDT)", "(-03)", drop Postmark's "(envelope-from <…>)" after the date.
  */
 function trimDateText(value: string, dateTokens: Token[], found: string): string {
-  const first = dateTokens.find((t) => t.kind !== "semi");
+  // Leading comments are not the date (IBM: "…; (version=TLSv1/SSLv3 cipher=…) Wed, 8 Mar 2017 …").
+  const first = dateTokens.find((t) => t.kind !== "semi" && t.kind !== "comment");
   if (!first) return found;
   let end = first.end;
   for (const t of dateTokens) {
