@@ -1,0 +1,147 @@
+/**
+ * Recognising an operator from a host name, an address or a hop's comments, using the table in
+ * operators-data.ts. Lookups are by label suffix (a Map), so cost is linear in the name's length.
+ */
+import ipaddr from "ipaddr.js";
+import { OPERATORS, type OperatorKind, type OperatorRule } from "./operators-data";
+
+export interface OperatorInfo {
+  name: string;
+  kind: "mailbox-provider" | "esp" | "gateway" | "hosting";
+}
+
+/** Longest host name considered (RFC 1035 §2.3.4). Longer strings match nothing. */
+const MAX_HOST_CHARS = 255;
+
+type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+const BY_SUFFIX = new Map<string, OperatorRule>();
+const BY_COMMENT = new Map<string, OperatorRule>();
+const RANGES: { rule: OperatorRule; cidr: Cidr }[] = [];
+for (const rule of OPERATORS) {
+  for (const s of rule.suffixes) BY_SUFFIX.set(s, rule);
+  for (const m of rule.commentMarkers ?? []) BY_COMMENT.set(m, rule);
+  for (const r of rule.ipRanges ?? []) RANGES.push({ rule, cidr: ipaddr.parseCIDR(r) });
+}
+
+function info(rule: OperatorRule): OperatorInfo {
+  return { name: rule.name, kind: rule.kind satisfies OperatorKind };
+}
+
+/** Lower-case, trailing dot, brackets and "IPv6:" removed; null when empty or too long. */
+export function normaliseHost(host: string | null | undefined): string | null {
+  if (!host) return null;
+  let h = host.trim().toLowerCase();
+  if (h.startsWith("[") && h.endsWith("]")) h = h.slice(1, -1);
+  if (h.startsWith("ipv6:")) h = h.slice(5);
+  while (h.endsWith(".")) h = h.slice(0, -1);
+  if (h === "" || h.length > MAX_HOST_CHARS) return null;
+  return h;
+}
+
+/** The rule whose suffix the host equals or ends with (longest suffix first), else null. */
+function ruleBySuffix(host: string): OperatorRule | null {
+  let at = 0;
+  for (;;) {
+    const rule = BY_SUFFIX.get(host.slice(at));
+    if (rule) return rule;
+    const dot = host.indexOf(".", at);
+    if (dot < 0) return null;
+    at = dot + 1;
+  }
+}
+
+function ruleByPattern(name: string): OperatorRule | null {
+  for (const rule of OPERATORS) {
+    for (const p of rule.hostPatterns ?? []) if (p.test(name)) return rule;
+  }
+  return null;
+}
+
+/** Parses an IP (IPv4, IPv6, IPv4-mapped IPv6 unwrapped; zone id dropped), or null. */
+export function parseIp(ip: string | null | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const h = normaliseHost(ip);
+  if (!h) return null;
+  const bare = h.includes("%") ? h.slice(0, h.indexOf("%")) : h;
+  if (!ipaddr.isValid(bare)) return null;
+  try {
+    return ipaddr.process(bare);
+  } catch {
+    return null;
+  }
+}
+
+function ruleByIp(ip: string | null | undefined): OperatorRule | null {
+  const addr = parseIp(ip);
+  if (!addr) return null;
+  for (const { rule, cidr } of RANGES) {
+    if (addr.kind() === cidr[0].kind() && addr.match(cidr)) return rule;
+  }
+  return null;
+}
+
+function ruleForHost(host: string | null, ip?: string | null): OperatorRule | null {
+  const h = normaliseHost(host);
+  if (h) {
+    const rule = ruleBySuffix(h) ?? ruleByPattern(h);
+    if (rule) return rule;
+    // A by "host" that is really an address ("by 172.16.4.60 with SMTP").
+    if (ipaddr.isValid(h)) {
+      const r = ruleByIp(h);
+      if (r) return r;
+    }
+  }
+  const i = normaliseHost(ip);
+  if (i) return ruleByPattern(i) ?? ruleByIp(i);
+  return null;
+}
+
+/**
+ * The operator a host (a by server, or a client's rDNS/HELO name) belongs to, by name suffix
+ * or pattern; failing that, by the address's published ranges. null when unknown.
+ */
+export function operatorForHost(host: string | null, ip?: string | null): OperatorInfo | null {
+  try {
+    const rule = ruleForHost(host, ip);
+    return rule ? info(rule) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The role a known operator's host plays, from the table: "inbound" (its MX, receiving for its
+ * users), "submission" (taking mail from its users or customers), or null when the table does not say.
+ */
+export function hostRole(operatorName: string, host: string | null): "inbound" | "submission" | null {
+  const h = normaliseHost(host);
+  const rule = OPERATORS.find((r) => r.name === operatorName);
+  if (!h || !rule) return null;
+  const under = (s: string) => h === s || h.endsWith("." + s);
+  if ((rule.submissionSuffixes ?? []).some(under)) return "submission";
+  if ((rule.inboundSuffixes ?? []).some(under)) return "inbound";
+  for (const p of rule.inboundPatterns ?? []) if (p.test(h)) return "inbound";
+  return null;
+}
+
+/**
+ * The operator of a hop's by server: by host/address first, then the marks its software leaves
+ * in Received comments ("by geopod-ismtpd-5-1 (SG)", "by mx.example.com (PPS)",
+ * "by mail45.suw13.rsgsv.net (Mailchimp)"). A marker only decides when the host says nothing:
+ * an on-premises Proofpoint box writes "(PPS)" on the customer's own host name, and is reported
+ * as Proofpoint there (it is a Proofpoint gateway), but a known host always wins.
+ */
+export function operatorForHop(hop: {
+  byHost: string | null;
+  byIp?: string | null;
+  comments?: readonly string[];
+  software?: string | null;
+}): OperatorInfo | null {
+  const byHost = operatorForHost(hop.byHost, hop.byIp ?? null);
+  if (byHost) return byHost;
+  for (const c of hop.comments ?? []) {
+    const rule = BY_COMMENT.get(c.trim());
+    if (rule) return info(rule);
+  }
+  return null;
+}

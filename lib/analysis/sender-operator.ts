@@ -1,0 +1,206 @@
+/**
+ * The sending service of a message (summary.sender.operator): from the hops first, then from
+ * fingerprint headers, which a sender can forge ("a Mailjet header on a non-Mailjet IP is a
+ * finding, not proof", shared/operators.md).
+ */
+import { addressDomain } from "./alignment";
+import type { RawField } from "./headers";
+import { hostRole, operatorForHost, parseIp, type OperatorInfo } from "./operator-match";
+import { OPERATORS, type OperatorRule } from "./operators-data";
+import { isPrivateOrLoopback } from "./organization";
+import type { Finding } from "./types";
+
+/**
+ * Per-hop evidence, each array in chronological order (index 0 = hop 1 = the earliest,
+ * bottom-most Received header), all of the same length.
+ */
+export interface HopEvidence {
+  /** Client rDNS name the receiver recorded, or null. */
+  fromRdns: (string | null)[];
+  /** By server host name, or null. */
+  byHosts: (string | null)[];
+  /** Client address the receiver recorded, or null. */
+  fromIps: (string | null)[];
+  /**
+   * Optional: the client's HELO name. Used only when no rDNS was recorded (Exchange Online writes
+   * "from o72.p38.mailjet.com (185.250.237.72)") and never against the operator's own published
+   * address ranges (a "hotmail.com" HELO from a non-Microsoft address is not Microsoft).
+   */
+  fromHelos?: (string | null)[];
+  /** Optional: by server addresses. */
+  byIps?: (string | null)[];
+  /**
+   * Optional: the hop records a client handing in a message (SMTP AUTH, webmail/API "with HTTP",
+   * MAPI: Hop.authenticated or ParsedReceived.submission): the client is the provider's own user.
+   */
+  submission?: (boolean | null)[];
+}
+
+const SENDING_KINDS = new Set<OperatorInfo["kind"]>(["esp", "mailbox-provider"]);
+
+/**
+ * Sending service from hop evidence and fingerprint headers.
+ *
+ * Hops, earliest first: the first hop whose client, or whose by server, is a sending service
+ * (ESP or mailbox provider) names the sender; the client side first, as it is the earlier
+ * server. A by server of a sending service counts when the client is local or absent (the hop is
+ * the message's start), when the hop records a submission (SMTP AUTH, webmail), when the table marks the host as a
+ * submission host (smtp.gmail.com, smtp-relay.gmail.com, *.outbound.protection.outlook.com),
+ * or when it is an ESP relaying for a customer's server. Otherwise a mailbox provider's server
+ * receiving from an outside client, or any inbound MX, is the recipient's side and ends the walk.
+ *
+ * Headers (X-SES-Outgoing, X-Mailgun-*, Feedback-ID, DKIM d=, Return-Path, Message-ID …) are
+ * used when the hops name no sender. When headers name an ESP that no hop confirms while hops
+ * are recorded, the finding "esp-headers-unconfirmed" says so; the hop evidence still wins.
+ */
+export function senderOperator(
+  fields: readonly RawField[],
+  hopEvidence: HopEvidence,
+): { operator: string | null; findings: Finding[] } {
+  const findings: Finding[] = [];
+  try {
+    const fromHops = operatorFromHops(hopEvidence);
+    const fromHeaders = operatorFromHeaders(fields);
+    const hinted = fromHeaders?.op ?? null;
+    if (
+      hinted &&
+      !fromHeaders?.weak &&
+      hinted.name !== fromHops?.name &&
+      hasHopEvidence(hopEvidence) &&
+      !confirmedByHops(hinted.name, hopEvidence)
+    ) {
+      findings.push({
+        code: "esp-headers-unconfirmed",
+        severity: "warning",
+        message: `${hinted.name} headers are present but no hop came from ${hinted.name}'s servers; they may be forged.`,
+      });
+    }
+    return { operator: fromHops?.name ?? hinted?.name ?? null, findings };
+  } catch {
+    return { operator: null, findings };
+  }
+}
+
+interface HopSide {
+  op: OperatorInfo | null;
+  /** The client is outside: a public address or a name that is not local. */
+  external: boolean;
+}
+
+function fromSide(e: HopEvidence, i: number): HopSide {
+  const rdns = e.fromRdns[i] ?? null;
+  const ip = e.fromIps[i] ?? null;
+  const helo = e.fromHelos?.[i] ?? null;
+  const addr = parseIp(ip);
+  const local = addr !== null && isPrivateOrLoopback(ip);
+  const localName = rdns !== null && /^localhost(?:\.localdomain)?$/i.test(rdns);
+  const external = !local && !localName && (addr !== null || (rdns !== null && rdns.includes(".")) || (helo !== null && helo.includes(".")));
+  if (local || localName) return { op: null, external: false };
+  let op = operatorForHost(rdns, ip);
+  if (!op && rdns === null && helo) {
+    const byName = operatorForHost(helo, null);
+    // Trust a HELO name only when the address does not contradict it.
+    const rule = byName ? OPERATORS.find((r) => r.name === byName.name) : undefined;
+    if (byName && (!rule?.ipRanges || !addr || operatorForHost(null, ip)?.name === byName.name)) op = byName;
+  }
+  return { op, external };
+}
+
+function operatorFromHops(e: HopEvidence): OperatorInfo | null {
+  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
+  for (let i = 0; i < n; i++) {
+    const from = fromSide(e, i);
+    if (from.op && SENDING_KINDS.has(from.op.kind)) return from.op;
+    const byHost = e.byHosts[i] ?? null;
+    const by = operatorForHost(byHost, e.byIps?.[i] ?? null);
+    if (!by || !SENDING_KINDS.has(by.kind)) continue;
+    if (!from.external || e.submission?.[i] === true) return by;
+    const role = hostRole(by.name, byHost);
+    if (role === "submission") return by;
+    if (role === "inbound") return null;
+    if (by.kind === "esp") return by; // an ESP relaying for a customer's server (smart host)
+    return null; // a mailbox provider receiving from outside: the recipient's side
+  }
+  return null;
+}
+
+function hasHopEvidence(e: HopEvidence): boolean {
+  return [e.fromRdns, e.byHosts, e.fromIps].some((a) => a.some((v) => v !== null && v !== ""));
+}
+
+function confirmedByHops(name: string, e: HopEvidence): boolean {
+  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
+  for (let i = 0; i < n; i++) {
+    if (operatorForHost(e.byHosts[i] ?? null, e.byIps?.[i] ?? null)?.name === name) return true;
+    if (fromSide(e, i).op?.name === name) return true;
+  }
+  return false;
+}
+
+const BY_HEADER = new Map<string, OperatorRule>();
+const BY_WEAK_HEADER = new Map<string, OperatorRule>();
+const BY_FEEDBACK_ID = new Map<string, OperatorRule>();
+const PREFIXES: { prefix: string; rule: OperatorRule }[] = [];
+for (const rule of OPERATORS) {
+  for (const h of rule.headerNames ?? []) BY_HEADER.set(h, rule);
+  for (const h of rule.weakHeaderNames ?? []) BY_WEAK_HEADER.set(h, rule);
+  for (const f of rule.feedbackIds ?? []) BY_FEEDBACK_ID.set(f, rule);
+  for (const prefix of rule.headerPrefixes ?? []) PREFIXES.push({ prefix, rule });
+}
+
+/**
+ * The ESP the headers point to: each kind of clue (platform header, Feedback-ID, DKIM d=,
+ * Return-Path, Message-ID) votes once per operator; most votes wins, ties go to the first seen.
+ * Mailbox providers are not inferred from headers (a d=gmail.com signature is not a sending service).
+ */
+function operatorFromHeaders(fields: readonly RawField[]): { op: OperatorInfo; weak: boolean } | null {
+  const votes = new Map<string, { rule: OperatorInfo; clues: Set<string> }>();
+  let weak: OperatorInfo | null = null;
+  const vote = (op: OperatorInfo | null, clue: string) => {
+    if (!op || op.kind !== "esp") return;
+    const v = votes.get(op.name) ?? { rule: op, clues: new Set<string>() };
+    v.clues.add(clue);
+    votes.set(op.name, v);
+  };
+  const asInfo = (r: OperatorRule | undefined): OperatorInfo | null => (r ? { name: r.name, kind: r.kind } : null);
+
+  for (const f of fields) {
+    const key = f.key;
+    vote(asInfo(BY_HEADER.get(key)), "header");
+    for (const { prefix, rule } of PREFIXES) if (key.startsWith(prefix)) vote(asInfo(rule), "header");
+    weak ??= asInfo(BY_WEAK_HEADER.get(key));
+    switch (key) {
+      case "feedback-id": {
+        const last = f.value.slice(f.value.lastIndexOf(":") + 1).trim().toLowerCase();
+        vote(asInfo(BY_FEEDBACK_ID.get(last)), "feedback-id");
+        break;
+      }
+      case "dkim-signature":
+        vote(operatorForHost(dkimDomain(f.value), null), "dkim");
+        break;
+      case "return-path":
+        vote(operatorForHost(addressDomain(f.value), null), "return-path");
+        break;
+      case "message-id":
+        vote(operatorForHost(addressDomain(f.value), null), "message-id");
+        break;
+    }
+  }
+  let best: { rule: OperatorInfo; clues: Set<string> } | null = null;
+  for (const v of votes.values()) if (!best || v.clues.size > best.clues.size) best = v;
+  if (best) return { op: best.rule, weak: false };
+  return weak ? { op: weak, weak: true } : null;
+}
+
+/** The d= tag of a DKIM-Signature (RFC 6376 §3.5 tag-list), or null. */
+function dkimDomain(value: string): string | null {
+  let start = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i < value.length && value[i] !== ";") continue;
+    const tag = value.slice(start, i);
+    start = i + 1;
+    const eq = tag.indexOf("=");
+    if (eq > 0 && tag.slice(0, eq).trim().toLowerCase() === "d") return tag.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
