@@ -18,6 +18,13 @@ export interface AuthToken {
   spaceBefore: boolean;
 }
 
+/**
+ * Most tokens read from one value. Real Authentication-Results headers have a few hundred; the
+ * engine caps fields at 100 KiB, and a value of punctuation only ("=;=;…") is cut here rather
+ * than turned into a million tokens. What follows the cut is ignored.
+ */
+export const MAX_AUTH_TOKENS = 50_000;
+
 const SPACE = new Set([" ", "\t", "\r", "\n"]);
 // Characters that end a word. "=" and ";" are structure (RFC 8601 resinfo, RFC 7208 key-value-list);
 // "(" and "\"" open a comment or quoted string (RFC 5322 §3.2.2, §3.2.4).
@@ -29,7 +36,7 @@ export function tokenizeAuth(value: string): AuthToken[] {
   const n = value.length;
   let i = 0;
   let space = true;
-  while (i < n) {
+  while (i < n && tokens.length < MAX_AUTH_TOKENS) {
     const c = value[i];
     if (SPACE.has(c)) {
       space = true;
