@@ -147,7 +147,7 @@ function updateReadme(md) {
       "tested in CI (`tests/api/load.test.ts`, `tests/*/hostile.test.ts`).",
       "",
     ].join("\n");
-    out = text.replace(/\s*$/, "\n\n") + intro + md + "\n";
+    out = text.trimEnd() + "\n\n" + intro + md + "\n";
   }
   writeFileSync(file, out);
 }
