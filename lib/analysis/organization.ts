@@ -3,7 +3,7 @@
  * the registrable domain. Used to tell internal hops (same organisation) from hand-offs.
  */
 import ipaddr from "ipaddr.js";
-import { getDomain } from "tldts";
+import { parse } from "tldts";
 import { normaliseHost, operatorForHost, parseIp } from "./operator-match";
 
 /**
@@ -12,18 +12,22 @@ import { normaliseHost, operatorForHost, parseIp } from "./operator-match";
  * private section (two customers' "x.github.io" / "y.github.io" are different organisations),
  * lower-case. A name that is itself under a wildcard public suffix (an EC2
  * "ec2-198-51-100-1.compute-1.amazonaws.com") is its own organisation.
- * null for bare addresses, address literals, unqualified names ("localhost", "mx") and junk.
+ * null for bare addresses, address literals, unqualified names ("localhost", "mx"), names under
+ * suffixes on neither list of the PSL ("localhost.localdomain", "mailmx.nyi.internal") and junk.
  */
 export function organizationOf(host: string | null, ip?: string | null): string | null {
   const op = operatorForHost(host, ip ?? null);
   if (op) return op.name;
   const h = normaliseHost(host);
   if (!h || h === "unknown" || parseIp(h) !== null || !h.includes(".")) return null;
-  const registrable = getDomain(h, { allowPrivateDomains: true });
-  if (registrable) return registrable;
-  // getDomain is null when the whole name is a public suffix: the name itself, if it is one
-  // under an ICANN suffix (a wildcard private rule), else unknown.
-  return getDomain(h) !== null ? h : null;
+  const p = parse(h, { allowPrivateDomains: true });
+  // A suffix on neither list ("localdomain", "internal", "local", "lan") is a site-local name:
+  // it says nothing about who runs the host.
+  if (!p.isIcann && !p.isPrivate) return null;
+  if (p.domain) return p.domain;
+  // No domain when the whole name is a public suffix; under a wildcard private rule (an EC2
+  // "ec2-….compute-1.amazonaws.com") the name is its own organisation.
+  return p.isPrivate && p.publicSuffix === h ? h : null;
 }
 
 /**
