@@ -114,14 +114,34 @@ function operatorFromHops(e: HopEvidence): OperatorInfo | null {
     const byHost = e.byHosts[i] ?? null;
     const by = operatorForHost(byHost, e.byIps?.[i] ?? null);
     if (!by || !SENDING_KINDS.has(by.kind)) continue;
-    if (!from.external || e.submission?.[i] === true) return by;
-    const role = hostRole(by.name, byHost);
-    if (role === "submission") return by;
-    if (role === "inbound") return null;
+    const sending = !from.external || e.submission?.[i] === true || hostRole(by.name, byHost) === "submission";
+    if (sending) return by.kind === "mailbox-provider" ? espBehind(e, i, by) : by;
+    if (hostRole(by.name, byHost) === "inbound") return null;
     if (by.kind === "esp") return by; // an ESP relaying for a customer's server (smart host)
     return null; // a mailbox provider receiving from outside: the recipient's side
   }
   return null;
+}
+
+/**
+ * A mailbox provider that hands its user's mail straight on to an ESP (a Microsoft 365 or Google
+ * Workspace outbound connector to SendGrid; Zoho's own notices leaving through ZeptoMail) sent
+ * it through that ESP: the ESP is the sending service. Only a contiguous hand-off counts (the
+ * next hops stay within the provider until the ESP); anything else keeps the provider, so a
+ * recipient-side forwarder that relays through an ESP is not mistaken for the sender's.
+ */
+function espBehind(e: HopEvidence, start: number, provider: OperatorInfo): OperatorInfo {
+  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
+  for (let j = start + 1; j < n; j++) {
+    const from = fromSide(e, j);
+    if (from.op?.kind === "esp") return from.op;
+    const by = operatorForHost(e.byHosts[j] ?? null, e.byIps?.[j] ?? null);
+    const fromProvider = from.op?.name === provider.name || (!from.external && from.op === null);
+    if (!fromProvider) return provider;
+    if (by?.kind === "esp" && hostRole(by.name, e.byHosts[j] ?? null) !== "inbound") return by;
+    if (by?.name !== provider.name) return provider;
+  }
+  return provider;
 }
 
 function hasHopEvidence(e: HopEvidence): boolean {

@@ -238,6 +238,20 @@ const senders: { name: string; fields: [string, string][]; hops: HopEvidence; ex
     findings: [],
   },
   {
+    name: "a provider handing its mail straight to an ESP is sending through that ESP (sample-7862: Zoho to ZeptoMail)",
+    fields: [],
+    hops: evidence([[null, null, "mx.zohomail.com"], [null, "135.84.80.71", "SA2PEPF000015C7.mail.protection.outlook.com", "system-71.transmail.net"], ...eop]),
+    expected: "Zoho ZeptoMail",
+    findings: [],
+  },
+  {
+    name: "a recipient-side forwarder relaying through an ESP does not replace the Gmail sender",
+    fields: [],
+    hops: evidence([[null, null, "2002:a05:6a10:b096:b0:51c:3972:fc1f"], ["mail-sor-f41.google.com", "209.85.220.41", "mx1.forwarder.example"], [null, "54.240.9.16", "mailin033.protonmail.ch", "a9-16.smtp-out.amazonses.com"]]),
+    expected: "Google",
+    findings: [],
+  },
+  {
     name: "headers alone when there are no hops: reported without a warning",
     fields: [["X-Mailgun-Sid", "abc"]],
     hops: evidence([]),
