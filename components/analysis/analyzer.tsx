@@ -12,6 +12,7 @@ import { SharePanel } from "@/components/share/share-panel";
 import { headerSection, MAX_FILE_BYTES } from "@/lib/format/header-section";
 import { requestAnalysis } from "./analyze-client";
 import { EXAMPLES } from "./examples";
+import { AlertIcon, FileIcon } from "@/components/ui/icons";
 
 // The result (and recharts inside it) is fetched only once there is something to show.
 const AnalysisView = dynamic(() => import("./analysis-view").then((m) => m.AnalysisView), {
@@ -160,7 +161,7 @@ export function Analyzer() {
             {loading ? "Analyzing…" : "Analyze"}
           </Button>
           <Button onClick={() => fileInput.current?.click()}>
-            <span aria-hidden="true">📄</span> Open .eml or .txt file
+            <FileIcon /> Open .eml or .txt file
           </Button>
           <input
             ref={fileInput}
@@ -195,7 +196,7 @@ export function Analyzer() {
             role="alert"
             className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-100"
           >
-            <span aria-hidden="true">⚠ </span>
+            <AlertIcon /> 
             {state.message}
           </div>
         ) : null}

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { AuthBadges } from "./auth-badges";
 import { resultTone } from "./auth-model";
 
-const CELL = "border-b border-slate-200 px-2 py-1.5 align-top dark:border-slate-700";
+const CELL = "border-b border-slate-200 px-1.5 py-1.5 align-top [overflow-wrap:anywhere] dark:border-slate-700";
 
 interface Row {
   mechanism: string;
@@ -54,10 +54,10 @@ export function AuthResults({ auth }: { auth: Authentication }) {
             <caption className="sr-only">Every authentication result</caption>
             <thead className="bg-slate-100 dark:bg-slate-800">
               <tr>
-                <th scope="col" className={`${CELL} w-[5.5rem]`}>
+                <th scope="col" className={`${CELL} w-[4.25rem]`}>
                   Check
                 </th>
-                <th scope="col" className={`${CELL} w-[7rem]`}>
+                <th scope="col" className={`${CELL} w-[5.5rem]`}>
                   Result
                 </th>
                 <th scope="col" className={CELL}>

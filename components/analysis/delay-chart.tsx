@@ -10,8 +10,9 @@ import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
 import type { Hop } from "@/lib/analysis/types";
 import { formatDelay, formatSeconds } from "@/lib/format/duration";
 
-/** Bars start here (1 ms); zero, negative and unknown delays sit at the floor with a text label. */
+/** Zero, negative and unknown delays are drawn as a stub at FLOOR, just past the axis start, with a text label. */
 const FLOOR = 0.001;
+const AXIS_START = 0.0005;
 const TICKS = [0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 21600, 86400, 604800, 2592000, 31536000, 315360000];
 
 interface Datum {
@@ -63,7 +64,7 @@ export default function DelayChart({ hops, slowest }: { hops: Hop[]; slowest: nu
           <XAxis
             type="number"
             scale="log"
-            domain={[FLOOR, top]}
+            domain={[AXIS_START, top]}
             ticks={ticks}
             allowDataOverflow
             tickFormatter={(v: number) => formatSeconds(v, 1)}

@@ -1,10 +1,12 @@
 import type { Finding } from "@/lib/analysis/types";
 import { Badge, type Tone } from "@/components/ui/badge";
+import type { ReactNode } from "react";
+import { AlertIcon, InfoIcon, StopIcon } from "@/components/ui/icons";
 
-const SEVERITY: Record<string, { label: string; tone: Tone; icon: string }> = {
-  critical: { label: "Critical", tone: "bad", icon: "⛔" },
-  warning: { label: "Warning", tone: "warn", icon: "⚠" },
-  info: { label: "Info", tone: "info", icon: "ℹ" },
+const SEVERITY: Record<string, { label: string; tone: Tone; icon: ReactNode }> = {
+  critical: { label: "Critical", tone: "bad", icon: <StopIcon /> },
+  warning: { label: "Warning", tone: "warn", icon: <AlertIcon /> },
+  info: { label: "Info", tone: "info", icon: <InfoIcon /> },
 };
 
 export function SeverityBadge({ severity }: { severity: string }) {

@@ -1,6 +1,7 @@
 import type { Hop } from "@/lib/analysis/types";
 import { Badge } from "@/components/ui/badge";
 import { relayTypeInfo } from "./relay-types";
+import { KeyIcon, LockIcon, UnlockIcon } from "@/components/ui/icons";
 
 export function RelayBadge({ type }: { type: Hop["relayType"] }) {
   const info = relayTypeInfo(type);
@@ -25,7 +26,7 @@ export function tlsText(tls: Hop["tls"]): string {
 export function TlsBadge({ tls }: { tls: Hop["tls"] }) {
   if (tls.encrypted === true) {
     return (
-      <Badge tone="good" icon="🔒" title="This hop was encrypted with TLS">
+      <Badge tone="good" icon={<LockIcon />} title="This hop was encrypted with TLS">
         <span className="sr-only">Encrypted: </span>
         {tlsText(tls)}
       </Badge>
@@ -33,7 +34,7 @@ export function TlsBadge({ tls }: { tls: Hop["tls"] }) {
   }
   if (tls.encrypted === false) {
     return (
-      <Badge tone="bad" icon="⚠" title="This hop was sent in plain text">
+      <Badge tone="bad" icon={<UnlockIcon />} title="This hop was sent in plain text">
         Not encrypted
       </Badge>
     );
@@ -48,7 +49,7 @@ export function TlsBadge({ tls }: { tls: Hop["tls"] }) {
 export function AuthBadge({ authenticated }: { authenticated: boolean | null }) {
   if (authenticated !== true) return null;
   return (
-    <Badge tone="info" icon="🔑" title="The client logged in (SMTP AUTH) before handing the message in">
+    <Badge tone="info" icon={<KeyIcon />} title="The client logged in (SMTP AUTH) before handing the message in">
       Authenticated submission
     </Badge>
   );

@@ -7,6 +7,7 @@ import { FindingList } from "./findings";
 import { sortFindings } from "./findings-model";
 import { describeBy, describeFrom } from "./hop-model";
 import { LocalTime } from "./local-time";
+import { AlertIcon, BuildingIcon, ClockIcon, HourglassIcon } from "@/components/ui/icons";
 
 const WRAP = "[overflow-wrap:anywhere]";
 
@@ -23,13 +24,13 @@ export function DelayBadge({ hop, slowest }: { hop: Hop; slowest: boolean }) {
   }
   if (d < 0) {
     return (
-      <Badge tone="warn" icon="⏲" title="This server's clock is behind the previous one: clock skew, not elapsed time">
+      <Badge tone="warn" icon={<ClockIcon />} title="This server's clock is behind the previous one: clock skew, not elapsed time">
         {formatDelaySigned(d)}
       </Badge>
     );
   }
   return (
-    <Badge tone={slowest ? "amber" : "neutral"} icon={slowest ? "🐢" : "⏱"}>
+    <Badge tone={slowest ? "amber" : "neutral"} icon={slowest ? <HourglassIcon /> : <ClockIcon />}>
       {formatDelaySigned(d)}
       {slowest ? " · slowest hop" : ""}
     </Badge>
@@ -56,14 +57,14 @@ export function HopCard({ hop, slowest }: { hop: Hop; slowest: boolean }) {
         <TlsBadge tls={hop.tls} />
         <AuthBadge authenticated={hop.authenticated} />
         {hop.operator ? (
-          <Badge tone="neutral" icon="🏢">
+          <Badge tone="neutral" icon={<BuildingIcon />}>
             <span className="sr-only">Operator: </span>
             {hop.operator}
           </Badge>
         ) : null}
         <DelayBadge hop={hop} slowest={slowest} />
         {findings.some((f) => f.severity !== "info") ? (
-          <Badge tone={findings.some((f) => f.severity === "critical") ? "bad" : "warn"} icon="⚠">
+          <Badge tone={findings.some((f) => f.severity === "critical") ? "bad" : "warn"} icon={<AlertIcon />}>
             {findings.filter((f) => f.severity !== "info").length} to check
           </Badge>
         ) : null}

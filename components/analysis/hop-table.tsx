@@ -4,6 +4,7 @@ import { formatUtc } from "@/lib/format/dates";
 import { relayTypeInfo } from "./relay-types";
 import { tlsText } from "./hop-badges";
 import { describeBy, describeFrom } from "./hop-model";
+import { LockIcon, UnlockIcon } from "@/components/ui/icons";
 
 const CELL = "border-b border-slate-200 px-2 py-1.5 align-top dark:border-slate-700";
 
@@ -51,7 +52,7 @@ export function HopTable({ hops, slowest }: { hops: Hop[]; slowest: number | nul
                   {hop.authenticated ? <div>authenticated</div> : null}
                 </td>
                 <td className={`${CELL} text-xs [overflow-wrap:anywhere]`}>
-                  <span aria-hidden="true">{hop.tls.encrypted === true ? "🔒 " : hop.tls.encrypted === false ? "⚠ " : "? "}</span>
+                  {hop.tls.encrypted === true ? <LockIcon /> : hop.tls.encrypted === false ? <UnlockIcon /> : null} 
                   {tlsText(hop.tls)}
                 </td>
                 <td className={`${CELL} font-mono text-xs`}>{formatUtc(hop.timestamp) ?? "unknown"}</td>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { Analysis } from "@/lib/analysis/types";
 import { Button } from "@/components/ui/button";
+import { CopyIcon, DownloadIcon } from "@/components/ui/icons";
 
 function fileName(analysis: Analysis): string {
   const base = (analysis.summary.messageId ?? analysis.summary.date ?? "analysis").replace(/[^\w.-]+/g, "_").slice(0, 60);
@@ -38,10 +39,10 @@ export function JsonExport({ analysis }: { analysis: Analysis }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Button onClick={copy}>
-        <span aria-hidden="true">⧉</span> Copy JSON
+        <CopyIcon /> Copy JSON
       </Button>
       <Button onClick={download}>
-        <span aria-hidden="true">⤓</span> Download JSON
+        <DownloadIcon /> Download JSON
       </Button>
       <span role="status" aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
         {status}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Analysis } from "@/lib/analysis/types";
 import { Badge } from "@/components/ui/badge";
 import { formatDelay } from "@/lib/format/duration";
@@ -6,10 +7,11 @@ import { AuthBadges } from "./auth-badges";
 import { FindingList } from "./findings";
 import { allFindings } from "./findings-model";
 import { LocalTime } from "./local-time";
+import { LockIcon, UnlockIcon } from "@/components/ui/icons";
 
 const TOP_FINDINGS = 4;
 
-function tlsCoverage(analysis: Analysis): { text: string; tone: "good" | "warn" | "bad" | "neutral"; icon: string } {
+function tlsCoverage(analysis: Analysis): { text: string; tone: "good" | "warn" | "bad" | "neutral"; icon: ReactNode } {
   const plain = analysis.hops.filter((h) => h.tls.encrypted === false).map((h) => h.index);
   const unknown = analysis.hops.filter((h) => h.tls.encrypted === null).length;
   switch (analysis.summary.tls) {
@@ -17,22 +19,22 @@ function tlsCoverage(analysis: Analysis): { text: string; tone: "good" | "warn" 
       return {
         text: unknown ? `All hops with a TLS record encrypted (${unknown} unknown)` : "All hops encrypted",
         tone: "good",
-        icon: "🔒",
+        icon: <LockIcon />,
       };
     case "partial":
       return {
         text: `Not encrypted: ${plain.map((i) => `hop ${i}`).join(", ")}`,
         tone: "warn",
-        icon: "⚠",
+        icon: <UnlockIcon />,
       };
     case "none":
-      return { text: "No hop encrypted", tone: "bad", icon: "⚠" };
+      return { text: "No hop encrypted", tone: "bad", icon: <UnlockIcon /> };
     default:
       return { text: "Encryption unknown", tone: "neutral", icon: "?" };
   }
 }
 
-function Field({ label, children, mono = false }: { label: string; children: React.ReactNode; mono?: boolean }) {
+function Field({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">{label}</dt>

@@ -1,0 +1,209 @@
+/**
+ * The home page against the real engine: paste, analyze, read the timeline. Assertions follow what
+ * the engine says about the built-in examples (components/analysis/examples.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { startServer, type RunningServer } from "../helpers/server";
+import { hopCards, launchBrowser, openPage, pasteHeaders, waitForResult, errorAlert, type OpenedPage } from "../helpers/browser";
+import { EXAMPLES } from "@/components/analysis/examples";
+
+const example = (id: string) => {
+  const ex = EXAMPLES.find((e) => e.id === id);
+  if (!ex) throw new Error(`no example ${id}`);
+  return ex;
+};
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * Opens the home page, runs the test, then checks the page logged no error. `allowed` lists the
+ * console lines a test provokes on purpose (Chromium logs every non-2xx fetch as an error).
+ */
+async function withPage(
+  fn: (p: OpenedPage) => Promise<void>,
+  options: Parameters<typeof openPage>[2] = {},
+  allowed: RegExp[] = [],
+) {
+  const opened = await openPage(browser, `${server.url}/`, options);
+  try {
+    await fn(opened);
+    expect(opened.errors.filter((e) => !allowed.some((re) => re.test(e)))).toEqual([]);
+  } finally {
+    await opened.close();
+  }
+}
+
+describe("home page", () => {
+  it("has a labelled headers box and an Analyze button that is disabled while the box is empty", async () => {
+    await withPage(async ({ page }) => {
+      await expect(page.getByRole("heading", { level: 1, name: "Hoptrace" }).isVisible()).resolves.toBe(true);
+      const analyze = page.getByRole("button", { name: "Analyze", exact: true });
+      expect(await analyze.isDisabled()).toBe(true);
+      await pasteHeaders(page, "   \n  ");
+      expect(await analyze.isDisabled()).toBe(true);
+      await pasteHeaders(page, "Subject: hi");
+      expect(await analyze.isDisabled()).toBe(false);
+    });
+  });
+
+  it("paste → analyze shows the backup-MX route: hops, relay types, TLS markers and delays", async () => {
+    await withPage(async ({ page }) => {
+      const requests: { url: string; body: string | null }[] = [];
+      page.on("request", (r) => {
+        if (r.method() === "POST") requests.push({ url: r.url(), body: r.postData() });
+      });
+      await pasteHeaders(page, example("backup-mx").headers);
+      await page.getByRole("button", { name: "Analyze", exact: true }).click();
+      await waitForResult(page);
+
+      // Headers travel in a JSON body to /api/analyze, never in the page address.
+      expect(requests).toHaveLength(1);
+      expect(new URL(requests[0].url).pathname).toBe("/api/analyze");
+      expect(JSON.parse(requests[0].body ?? "{}").headers).toContain("mx2.contoso-labs.net");
+      expect(page.url()).toBe(`${server.url}/`);
+
+      await expect(page.getByRole("heading", { name: "Route: 4 hops, earliest first" }).isVisible()).resolves.toBe(true);
+      const cards = hopCards(page);
+      expect(await cards.count()).toBe(4);
+
+      const hop1 = await cards.nth(0).innerText();
+      expect(hop1).toContain("Submission");
+      expect(hop1).toContain("Authenticated submission");
+      expect(hop1).toContain("TLS 1.3 · TLS_AES_256_GCM_SHA384");
+      expect(hop1).toContain("smtp.northwind-traders.com");
+
+      const hop2 = await cards.nth(1).innerText();
+      expect(hop2).toContain("Backup MX");
+      expect(hop2).toContain("mx2.contoso-labs.net");
+      expect(hop2).toContain("+2 s");
+
+      const hop3 = await cards.nth(2).innerText();
+      expect(hop3).toContain("TLS 1.2 · ECDHE-RSA-AES256-GCM-SHA384");
+      expect(hop3).toContain("+2 h 1 min · slowest hop");
+      expect(hop3).toContain("2026-03-10 09:03:27 UTC");
+
+      const hop4 = await cards.nth(3).innerText();
+      expect(hop4).toContain("Delivery");
+      expect(hop4).toContain("imap.contoso-labs.net");
+      expect(hop4).toContain("+1 s");
+
+      // Summary: hop count and total time in human terms.
+      const summary = await page.getByRole("region", { name: "Q1 supplier contract - signed copy" }).innerText();
+      expect(summary).toContain("2 h 1 min");
+      expect(summary).toMatch(/SPF pass/);
+      expect(summary).toMatch(/DKIM pass/);
+      expect(summary).toMatch(/DMARC pass/);
+    });
+  });
+
+  it("Ctrl+Enter in the headers box submits", async () => {
+    await withPage(async ({ page }) => {
+      await pasteHeaders(page, example("esp-gmail").headers);
+      await page.getByLabel("Raw email headers").press("Control+Enter");
+      await waitForResult(page);
+      await expect(page.getByRole("heading", { name: "Your invoice for October 2026 is ready" }).isVisible()).resolves.toBe(true);
+    });
+  });
+
+  it("an example button fills the box and shows its analysis in one click", async () => {
+    await withPage(async ({ page }) => {
+      await page.getByRole("button", { name: /Phishing with a forged hop/ }).click();
+      await waitForResult(page);
+      expect(await page.getByLabel("Raw email headers").inputValue()).toContain("smtp-relay.paypal.com");
+      const cards = hopCards(page);
+      expect(await cards.count()).toBe(4);
+      // The plaintext hop from the VPS is marked as such, and DMARC failed.
+      expect(await cards.nth(1).innerText()).toContain("Not encrypted");
+      expect(await page.getByRole("list", { name: "Authentication verdicts" }).first().innerText()).toContain("DMARC fail");
+    });
+  });
+
+  it("a dropped .eml file is read in the browser and only its header section is sent", async () => {
+    await withPage(async ({ page }) => {
+      const bodies: string[] = [];
+      page.on("request", (r) => {
+        if (r.method() === "POST") bodies.push(r.postData() ?? "");
+      });
+      const eml = `${example("esp-gmail").headers}\nThis is the SECRET-BODY-TEXT of the message.\n`;
+      await page.evaluate((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text.replace(/\n(?=This is the SECRET)/, "\n\n")], "invoice.eml", { type: "message/rfc822" }));
+        const zone = document.querySelector('[data-testid="drop-zone"]');
+        if (!zone) throw new Error("no drop zone");
+        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, eml);
+      await waitForResult(page);
+      expect(bodies).toHaveLength(1);
+      expect(bodies[0]).toContain("geopod-ismtpd-12");
+      expect(bodies[0]).not.toContain("SECRET-BODY-TEXT");
+      expect(await page.getByLabel("Raw email headers").inputValue()).not.toContain("SECRET-BODY-TEXT");
+      expect(await hopCards(page).count()).toBe(4);
+    });
+  });
+
+  it("the file picker accepts an .eml file", async () => {
+    await withPage(async ({ page }) => {
+      await page.getByLabel("Choose an .eml or .txt file").setInputFiles({
+        name: "backup.eml",
+        mimeType: "message/rfc822",
+        buffer: Buffer.from(`${example("backup-mx").headers}\nHello, body here.\n`),
+      });
+      await waitForResult(page);
+      expect(await hopCards(page).count()).toBe(4);
+      await expect(page.getByText(/Read the headers of “backup.eml”/).isVisible()).resolves.toBe(true);
+    });
+  });
+
+  it("text that is not headers gives an inline error in plain words and keeps what was pasted", async () => {
+    await withPage(async ({ page }) => {
+      await pasteHeaders(page, "hello world");
+      await page.getByRole("button", { name: "Analyze", exact: true }).click();
+      const alert = errorAlert(page);
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/does not look like email headers/);
+      expect(await page.getByLabel("Raw email headers").inputValue()).toBe("hello world");
+    }, {}, [/status of 400/]);
+  });
+
+  it("fits a 360 px phone screen without horizontal scrolling", async () => {
+    await withPage(
+      async ({ page }) => {
+        await page.getByRole("button", { name: /Backup MX with queueing/ }).click();
+        await waitForResult(page);
+        await page.getByRole("heading", { name: "Delay per hop" }).waitFor();
+        await page.waitForFunction(() => document.querySelector(".recharts-surface") !== null);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        // Expanded raw headers wrap too.
+        await hopCards(page).nth(2).locator("summary").click();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      },
+      { viewport: { width: 360, height: 800 } },
+    );
+  });
+
+  it("follows a dark system colour scheme", async () => {
+    await withPage(
+      async ({ page }) => {
+        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        const channels = (bg.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        expect(channels).toHaveLength(3);
+        // oklch() or rgb(): either way the first channel of a near-black background is small.
+        if (bg.startsWith("oklch")) expect(channels[0]).toBeLessThan(0.3);
+        else expect(Math.max(...channels)).toBeLessThan(60);
+      },
+      { colorScheme: "dark" },
+    );
+  });
+});
