@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/errors";
 import { deleteTokenMatches, hashDeleteToken, isShareId, newDeleteToken, newShareId } from "./ids";
 import { shareClock, shareStore } from "./index";
+import { requestOrigin } from "./origin";
 import { redactAnalysis } from "./redact";
 import type { ShareRequest } from "./request";
 import type { ShareRecord } from "./store";
@@ -30,8 +31,8 @@ export interface CreatedShare {
 
 let lastPurge = 0;
 
-/** Analyzes, optionally redacts, and stores the snapshot. `origin` is used when PUBLIC_URL is unset. */
-export async function createShare(req: ShareRequest, origin: string): Promise<CreatedShare> {
+/** Analyzes, optionally redacts, and stores the snapshot. The URL uses PUBLIC_URL, else the request's origin. */
+export async function createShare(req: ShareRequest, httpReq: Request): Promise<CreatedShare> {
   const full = analyze(req.headers);
   const analysis = req.redact ? redactAnalysis(full) : full;
   const store = shareStore();
@@ -51,7 +52,9 @@ export async function createShare(req: ShareRequest, origin: string): Promise<Cr
     redacted: req.redact,
   };
   await store.create(record);
-  return { id, url: `${env().publicUrl ?? origin}/a/${id}`, deleteToken, expiresAt: new Date(record.expiresAt).toISOString() };
+  const e = env();
+  const origin = e.publicUrl ?? requestOrigin(httpReq, e.trustProxy);
+  return { id, url: `${origin}/a/${id}`, deleteToken, expiresAt: new Date(record.expiresAt).toISOString() };
 }
 
 /** The stored record, or null when the id is malformed, unknown or expired. */

@@ -14,7 +14,7 @@ export function POST(req: Request) {
       throw new HttpError(415, "unsupported-media-type", "Send application/json.");
     }
     const input = parseShareRequest(await readBodyText(req));
-    const created = await createShare(input, new URL(req.url).origin);
+    const created = await createShare(input, req);
     return json(created, { status: 201, headers: { Location: `/api/analyses/${created.id}` } });
   });
 }
