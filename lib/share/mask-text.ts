@@ -87,7 +87,11 @@ export function maskIps(s: string, ips: ReadonlySet<string>): string {
   });
 }
 
-/** Replaces whole-word, case-insensitive occurrences of each literal (display names) in `s`. */
+/**
+ * Replaces whole-word, case-insensitive occurrences of each literal (display names) in `s`.
+ * A literal inside a dotted or hyphenated name ("netscape" in "www.netscape.com", "kette.jp") is a
+ * domain, which redaction keeps; a sentence's full stop after a name does not protect it.
+ */
 export function maskLiterals(s: string, literals: readonly string[]): string {
   let out = s;
   for (const lit of literals) out = maskLiteral(out, lit);
@@ -105,7 +109,7 @@ function maskLiteral(s: string, lit: string): string {
   let i = hay.indexOf(needle);
   while (i !== -1) {
     const end = i + needle.length;
-    if (!isWordChar(hay[i - 1]) && !isWordChar(hay[end])) {
+    if (!joinsBefore(hay, i) && !joinsAfter(hay, end)) {
       parts.push(s.slice(copied, i), MASK);
       copied = end;
       i = hay.indexOf(needle, end);
@@ -118,6 +122,19 @@ function maskLiteral(s: string, lit: string): string {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const JOINERS = ".-@";
+
+/** The character before index i continues a word or a dotted/hyphenated name. */
+function joinsBefore(s: string, i: number): boolean {
+  const c = s[i - 1];
+  return isWordChar(c) || (c !== undefined && JOINERS.includes(c) && isWordChar(s[i - 2]));
+}
+
+/** The character at index end continues a word or a dotted/hyphenated name. */
+function joinsAfter(s: string, end: number): boolean {
+  const c = s[end];
+  return isWordChar(c) || (c !== undefined && JOINERS.includes(c) && isWordChar(s[end + 1]));
+}
 
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && WORD_CHAR.test(c);
