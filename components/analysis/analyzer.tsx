@@ -8,16 +8,16 @@ import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import type { Analysis } from "@/lib/analysis/types";
 import { Button, FOCUS_RING } from "@/components/ui/button";
-import { SharePanel } from "@/components/share/share-panel";
 import { headerSection, MAX_FILE_BYTES } from "@/lib/format/header-section";
 import { requestAnalysis } from "./analyze-client";
-import { EXAMPLES } from "./examples";
+import { EXAMPLE_META, type ExampleMeta } from "./examples-meta";
 import { AlertIcon, FileIcon } from "@/components/ui/icons";
 
 // The result (and recharts inside it) is fetched only once there is something to show.
 const AnalysisView = dynamic(() => import("./analysis-view").then((m) => m.AnalysisView), {
   loading: () => <p className="text-sm">Preparing the result…</p>,
 });
+const SharePanel = dynamic(() => import("@/components/share/share-panel").then((m) => m.SharePanel));
 
 type State =
   | { kind: "idle" }
@@ -95,6 +95,14 @@ export function Analyzer() {
     const headers = headerSection(await file.text());
     setText(headers);
     setFileNote(`Read the headers of “${file.name}” in your browser; the message body was not loaded into the form.`);
+    await analyze(headers);
+  }
+
+  async function tryExample(id: ExampleMeta["id"]) {
+    const { EXAMPLES } = await import("./examples");
+    const headers = EXAMPLES.find((e) => e.id === id)?.headers ?? "";
+    setText(headers);
+    setFileNote("");
     await analyze(headers);
   }
 
@@ -212,16 +220,12 @@ export function Analyzer() {
           Try an example
         </h2>
         <ul className="grid gap-2 sm:grid-cols-3">
-          {EXAMPLES.map((ex) => (
+          {EXAMPLE_META.map((ex) => (
             <li key={ex.id}>
               <button
                 type="button"
                 disabled={loading}
-                onClick={() => {
-                  setText(ex.headers);
-                  setFileNote("");
-                  void analyze(ex.headers);
-                }}
+                onClick={() => void tryExample(ex.id)}
                 className={`h-full w-full rounded-lg border border-slate-300 bg-white p-3 text-left hover:border-blue-600 hover:bg-blue-50 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:hover:border-blue-400 dark:hover:bg-slate-800 ${FOCUS_RING}`}
               >
                 <span className="block font-medium text-blue-800 dark:text-blue-300">{ex.label}</span>

@@ -54,7 +54,7 @@ export function AuthResults({ auth }: { auth: Authentication }) {
             <caption className="sr-only">Every authentication result</caption>
             <thead className="bg-slate-100 dark:bg-slate-800">
               <tr>
-                <th scope="col" className={`${CELL} w-[4.25rem]`}>
+                <th scope="col" className={`${CELL} w-[4.75rem]`}>
                   Check
                 </th>
                 <th scope="col" className={`${CELL} w-[5.5rem]`}>

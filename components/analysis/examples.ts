@@ -5,12 +5,9 @@
  * Bodies are omitted: only the header section is ever analysed.
  */
 
-export interface HeaderExample {
-  id: "esp-gmail" | "backup-mx" | "phishing";
-  /** Button text. */
-  label: string;
-  /** One line under the button: what to look for. */
-  hint: string;
+import { EXAMPLE_META, type ExampleMeta } from "./examples-meta";
+
+export interface HeaderExample extends ExampleMeta {
   headers: string;
 }
 
@@ -155,23 +152,10 @@ MIME-Version: 1.0
 Content-Type: text/html; charset=UTF-8
 `;
 
-export const EXAMPLES: readonly HeaderExample[] = [
-  {
-    id: "esp-gmail",
-    label: "ESP to Gmail",
-    hint: "SendGrid API → Gmail, TLS 1.3, SPF/DKIM/DMARC aligned",
-    headers: ESP_TO_GMAIL,
-  },
-  {
-    id: "backup-mx",
-    label: "Backup MX with queueing",
-    hint: "Postfix; mx2 held the message 2 hours before the primary MX",
-    headers: BACKUP_MX,
-  },
-  {
-    id: "phishing",
-    label: "Phishing with a forged hop",
-    hint: "Forged bottom Received header, plaintext hop, DMARC fail",
-    headers: PHISHING,
-  },
-];
+const HEADERS: Record<ExampleMeta["id"], string> = {
+  "esp-gmail": ESP_TO_GMAIL,
+  "backup-mx": BACKUP_MX,
+  phishing: PHISHING,
+};
+
+export const EXAMPLES: readonly HeaderExample[] = EXAMPLE_META.map((m) => ({ ...m, headers: HEADERS[m.id] }));
