@@ -51,13 +51,13 @@ const cases: { name: string; input: string; tls: HopTls; authenticated: boolean 
     name: "Microsoft 'version=TLS1_2, cipher=…'",
     input: "from A.example (10.0.0.1) by B.example (10.0.0.2) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.1234.5678; Mon, 1 Jan 2024 10:00:00 +0000",
     tls: { encrypted: true, version: "TLSv1.2", cipher: "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384" },
-    authenticated: false,
+    authenticated: null, // a vendor banner says nothing about SMTP AUTH
   },
   {
     name: "Microsoft SMTP Server without a TLS part is plain",
     input: "from a.example (192.0.2.1) by b.mail.protection.outlook.com (10.0.0.2) with Microsoft SMTP Server id 15.20.696.11 via Frontend Transport; Mon, 1 Jan 2024 10:00:00 +0000",
     tls: { encrypted: false, version: null, cipher: null },
-    authenticated: false,
+    authenticated: null, // a vendor banner says nothing about SMTP AUTH
   },
   {
     name: "Microsoft mapi says nothing about TLS",

@@ -1,6 +1,7 @@
 import type { Token } from "./tokenize";
 import { normaliseHost, parseIp } from "./ip";
 import { tokenize } from "./tokenize";
+import { trimEnd, trimStart } from "./trim";
 
 /**
  * Splitting a Received header into its clauses (RFC 5321 §4.4: from, by, via, with, id, for).
@@ -127,7 +128,7 @@ export function firstValue(clause: Clause | null): Token | null {
 export function readId(clause: Clause | null): string | null {
   const t = firstValue(clause);
   if (!t || t.kind === "comment") return null;
-  const v = t.text.replace(/[,;]+$/, "").trim();
+  const v = trimEnd(t.text, ",;").trim();
   return v.length > 0 ? v : null;
 }
 
@@ -137,7 +138,7 @@ export function readVia(clause: Clause | null): string | null {
   const words: string[] = [];
   for (const t of clause.tokens) {
     if (t.kind !== "word" || words.length >= MAX_WITH_WORDS) break;
-    words.push(t.text.replace(/,+$/, ""));
+    words.push(trimEnd(t.text, ","));
   }
   return words.length > 0 ? words.join(" ") : null;
 }
@@ -153,7 +154,7 @@ export function readFor(clauses: Clause[]): string[] {
         continue;
       }
       if (t.kind === "word") {
-        const w = t.text.replace(/^[,<]+/, "").replace(/[,;>]+$/, "");
+        const w = trimEnd(trimStart(t.text, ",<"), ",;>");
         if (w.includes("@")) out.push(w);
         continue;
       }

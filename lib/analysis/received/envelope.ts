@@ -1,6 +1,7 @@
 import type { Token } from "./tokenize";
 import type { ClauseSet } from "./clauses";
 import { tokenize } from "./tokenize";
+import { trimEnd } from "./trim";
 
 /**
  * The envelope sender, where the receiver recorded it:
@@ -42,7 +43,7 @@ function addressAfterKeyword(inner: Token[]): string | null {
   if (!next) return null;
   if (next.kind === "angle") return next.text;
   if (next.kind === "word") {
-    const w = next.text.replace(/[,;]+$/, "");
+    const w = trimEnd(next.text, ",;");
     return w.length > 0 ? w : null;
   }
   return null;

@@ -1,6 +1,7 @@
 import type { Token } from "./tokenize";
 import { isHostName, normaliseHost, parseIp } from "./ip";
 import { tokenize } from "./tokenize";
+import { trimEnd } from "./trim";
 
 /**
  * The from part: which name is the HELO, which the reverse-DNS name, which the address.
@@ -66,7 +67,7 @@ export function readFrom(tokens: Token[]): FromPart {
     const nameHost = nameText !== null && name?.kind === "word" && !nameIp && isHostName(nameText) ? nameText : undefined;
     outRdns = cleanRdns(rdns ?? nameHost ?? null);
   } else {
-    outHelo = name && name.kind !== "angle" ? name.text.replace(/,+$/, "") : null;
+    outHelo = name && name.kind !== "angle" ? trimEnd(name.text, ",") : null;
     outRdns = cleanRdns(rdns ?? null);
   }
   if (outHelo === "") outHelo = null;
@@ -95,7 +96,7 @@ export function readFromComment(text: string, allowLoneHost: boolean): CommentFa
     if (t.kind === "word" && HELO_WORDS.has(lower)) {
       const next = inner[i + 1];
       if (facts.helo === undefined) {
-        facts.helo = next && (next.kind === "word" || next.kind === "literal") ? next.text.replace(/,+$/, "") : "";
+        facts.helo = next && (next.kind === "word" || next.kind === "literal") ? trimEnd(next.text, ",") : "";
       }
       i++;
       continue;
@@ -154,7 +155,7 @@ const SKIP_FIRST = new Set([
 /** "user@host" → "host"; "IDENT:user@host" → "host"; "user@" → null; plain words as they are. */
 function hostPart(word: string): string | null {
   const at = word.lastIndexOf("@");
-  const h = (at >= 0 ? word.slice(at + 1) : word).replace(/,+$/, "");
+  const h = trimEnd(at >= 0 ? word.slice(at + 1) : word, ",");
   if (h.length === 0 || h.includes("=") || h.includes(":") && !parseIp(h)) return null;
   for (let i = 0; i < h.length; i++) {
     const c = h.charCodeAt(i);

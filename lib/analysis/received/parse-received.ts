@@ -47,7 +47,10 @@ function parse(raw: string): ParsedReceived {
   const comments = tokens.filter((t) => t.kind === "comment").map((t) => t.text);
   const allCommentTexts = withNested(comments);
   const tls = detectTls({ protocol: withValue.protocol, withWords: withExtras, comments: allCommentTexts, via });
-  const authenticated = detectAuthenticated(withValue.protocol, allCommentTexts, extrasOutsideWith(set));
+  // A vendor banner ("Microsoft SMTP Server") contains "SMTP" but says nothing about SMTP AUTH:
+  // the contract's false is for plain RFC 3848 tokens only, so banners are read as a whole (→ null).
+  const authProtocol = withValue.name && /\s/.test(withValue.name) ? withValue.name : withValue.protocol;
+  const authenticated = detectAuthenticated(authProtocol, allCommentTexts, extrasOutsideWith(set));
 
   const dateText = date.text === null ? null : trimDateText(value, dateTokens, date.text);
   const timestamp = dateText === null ? null : parseMailDate(dateText);

@@ -1,0 +1,134 @@
+/**
+ * Findings about the chain: stable codes, a severity and one sentence each.
+ * Hop-level findings go on their hop and are also listed in the message's warnings (with `hop`),
+ * so a reader of warnings alone sees everything, most severe first.
+ */
+import type { ChainHop } from "./chain";
+import type { Finding, RelayType, Severity } from "./types";
+
+/** Negative delays up to this size are ordinary clock drift between servers: info, not warning. */
+const SMALL_SKEW_SECONDS = 120;
+/** A hop holding at least this much delay, and most of the total, is called out. */
+const SLOW_HOP_SECONDS = 10 * 60;
+/** A timestamp this far from the other hops' median is implausible (possibly forged). */
+const IMPLAUSIBLE_DAYS = 180;
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+export function sortFindings(list: Finding[]): Finding[] {
+  return list
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function describeSeconds(s: number): string {
+  const a = Math.abs(s);
+  if (a < 1) return `${Math.round(a * 1000)} ms`;
+  if (a < 120) return `${Math.round(a)} s`;
+  if (a < 7200) return `${Math.round(a / 60)} min`;
+  if (a < 172800) return `${Math.round(a / 360) / 10} h`;
+  return `${Math.round(a / 8640) / 10} days`;
+}
+
+function hostLabel(name: string | null | undefined, ip: string | null | undefined): string {
+  return name || ip || "an unnamed server";
+}
+
+export interface HopFacts {
+  hop: ChainHop;
+  relayType: RelayType;
+  delaySeconds: number | null;
+  /** Milliseconds since the epoch, or null. */
+  time: number | null;
+}
+
+export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
+  const out: Finding[][] = facts.map(() => []);
+  const times = facts.map((f) => f.time).filter((t): t is number => t !== null);
+  const median = times.length >= 3 ? times.slice().sort((a, b) => a - b)[Math.floor(times.length / 2)] : null;
+  const total = totalPositiveDelay(facts);
+
+  facts.forEach((f, i) => {
+    const list = out[i];
+    const p = f.hop.parsed;
+    const n = f.hop.index;
+    const add = (code: string, severity: Severity, message: string) => list.push({ code, severity, message, hop: n });
+
+    if (p.problems.includes("unreadable-header")) {
+      add("unreadable-header", "warning", `Received header ${n} could not be read; its raw text is kept.`);
+    }
+    if (p.problems.includes("unreadable-date")) {
+      add("unreadable-date", "warning", `Hop ${n} has a date that could not be read ("${truncate(p.dateText ?? "", 60)}").`);
+    } else if (p.problems.includes("missing-date")) {
+      add("missing-date", "info", `Hop ${n} records no date, so its delay is unknown.`);
+    }
+    if (p.mayBeForged) {
+      add("may-be-forged", "warning", `The server at hop ${n} noted that the client's name ${p.from?.helo ?? ""} may be forged.`.replace("  ", " "));
+    }
+    if (f.delaySeconds !== null && f.delaySeconds < 0) {
+      const sev: Severity = -f.delaySeconds <= SMALL_SKEW_SECONDS ? "info" : "warning";
+      add("clock-skew", sev, `Hop ${n} is dated ${describeSeconds(f.delaySeconds)} before hop ${n - 1}: the servers' clocks disagree (clock skew), this is not a delay.`);
+    }
+    if (f.time !== null && median !== null && Math.abs(f.time - median) > IMPLAUSIBLE_DAYS * 86_400_000) {
+      add("implausible-date", "critical", `Hop ${n} is dated ${describeSeconds((f.time - median) / 1000)} ${f.time < median ? "before" : "after"} the other hops: the header is probably forged.`);
+    }
+    if (isPlaintextAcrossOrgs(f)) {
+      add("plaintext-hop", "warning", `Hop ${n} went from ${hostLabel(p.from?.rdns ?? p.from?.helo, p.from?.ip)} to ${hostLabel(p.by?.host, p.by?.ip)} without TLS, across organisations over the internet.`);
+    }
+    if (i > 0) {
+      const br = chainBreak(facts[i - 1].hop, f.hop);
+      if (br) add("chain-break", "warning", br);
+    }
+    if (f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
+      const prevType = i > 0 ? facts[i - 1].relayType : null;
+      const why =
+        prevType === "backup-mx"
+          ? " It waited at a backup MX until the primary took it."
+          : " It was queued before this server took it (a busy or unreachable server, greylisting, or a retry).";
+      add("slow-hop", f.delaySeconds >= 3600 ? "warning" : "info", `Hop ${n} took ${describeSeconds(f.delaySeconds)}, most of the total delivery time.${why}`);
+    }
+  });
+  return out;
+}
+
+function totalPositiveDelay(facts: readonly HopFacts[]): number {
+  let t = 0;
+  for (const f of facts) if (f.delaySeconds !== null && f.delaySeconds > 0) t += f.delaySeconds;
+  return t;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) + "…" : s;
+}
+
+function isPlaintextAcrossOrgs(f: HopFacts): boolean {
+  const p = f.hop.parsed;
+  if (p.tls.encrypted !== false || !p.from) return false;
+  if (f.relayType === "internal" || f.relayType === "delivery") return false;
+  if (f.hop.fromPrivate) return false;
+  // Without a public client address the hop may be on a local network: say nothing.
+  if (!p.from.ip || f.hop.byOrg === null) return false;
+  return f.hop.fromOrg === null || f.hop.fromOrgWeak || f.hop.fromOrg !== f.hop.byOrg;
+}
+
+/**
+ * A break: hop n was received by one server, yet hop n+1 says the message came from a different
+ * organisation. Compared at organisation level (names of one machine differ between its own `by`
+ * and the next server's rDNS view), and only when both sides are known and public.
+ */
+function chainBreak(prev: ChainHop, cur: ChainHop): string | null {
+  const from = cur.parsed.from;
+  const by = prev.parsed.by;
+  if (!from || !by) return null;
+  if (cur.fromPrivate) return null;
+  if (by.ip && from.ip && by.ip === from.ip) return null;
+  const names = [from.rdns, from.helo && !from.helo.startsWith("[") ? from.helo.toLowerCase().replace(/\.$/, "") : null];
+  if (by.host && names.includes(by.host)) return null;
+  if (prev.byOrg === null || cur.fromOrg === null) return null;
+  // Sending services put their customers' names on their own addresses (o9.sgmail.github.com is
+  // a SendGrid IP): a customer-branded client name after an ESP hop is expected, not a break.
+  if (prev.byOperator?.kind === "esp") return null;
+  if (prev.byOrg === cur.fromOrg) return null;
+  return `Hop ${prev.index} was received by ${by.host ?? by.ip}, but hop ${cur.index} says it came from ${from.rdns ?? from.helo ?? from.ip}: the chain is broken here, so the headers below it may be forged.`;
+}
