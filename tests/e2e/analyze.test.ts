@@ -78,29 +78,33 @@ describe("home page", () => {
       expect(await cards.count()).toBe(4);
 
       const hop1 = await cards.nth(0).innerText();
-      expect(hop1).toContain("Submission");
+      expect(hop1).toMatch(/Relay type:\s*Submission/);
       expect(hop1).toContain("Authenticated submission");
       expect(hop1).toContain("TLS 1.3 · TLS_AES_256_GCM_SHA384");
       expect(hop1).toContain("smtp.northwind-traders.com");
 
       const hop2 = await cards.nth(1).innerText();
-      expect(hop2).toContain("Backup MX");
+      expect(hop2).toMatch(/Relay type:\s*Backup MX/);
       expect(hop2).toContain("mx2.contoso-labs.net");
       expect(hop2).toContain("+2 s");
 
+      // mx2 → mx1 stays inside the recipient's organisation; the 2-hour queue is hop 3's delay.
       const hop3 = await cards.nth(2).innerText();
+      expect(hop3).toMatch(/Relay type:\s*Internal/);
       expect(hop3).toContain("TLS 1.2 · ECDHE-RSA-AES256-GCM-SHA384");
       expect(hop3).toContain("+2 h 1 min · slowest hop");
       expect(hop3).toContain("2026-03-10 09:03:27 UTC");
 
       const hop4 = await cards.nth(3).innerText();
-      expect(hop4).toContain("Delivery");
-      expect(hop4).toContain("imap.contoso-labs.net");
+      expect(hop4).toMatch(/Relay type:\s*Delivery/);
+      expect(hop4).toContain("imap.contoso-labs.net with LMTP");
+      expect(hop4).toContain("Not encrypted"); // LMTP carries no TLS sign
       expect(hop4).toContain("+1 s");
 
       // Summary: hop count and total time in human terms.
       const summary = await page.getByRole("region", { name: "Q1 supplier contract - signed copy" }).innerText();
       expect(summary).toContain("2 h 1 min");
+      expect(summary).toContain("Not encrypted: hop 4");
       expect(summary).toMatch(/SPF pass/);
       expect(summary).toMatch(/DKIM pass/);
       expect(summary).toMatch(/DMARC pass/);
@@ -113,6 +117,21 @@ describe("home page", () => {
       await page.getByLabel("Raw email headers").press("Control+Enter");
       await waitForResult(page);
       await expect(page.getByRole("heading", { name: "Your invoice for October 2026 is ready" }).isVisible()).resolves.toBe(true);
+      // SendGrid's HTTP API hop → its filter → Gmail's MX over TLS 1.3 → Google's internal hop.
+      const cards = hopCards(page);
+      expect(await cards.count()).toBe(4);
+      const hop1 = await cards.nth(0).innerText();
+      expect(hop1).toMatch(/Relay type:\s*ESP/);
+      expect(hop1).toContain("SendGrid");
+      expect(hop1).toContain("Encryption unknown");
+      expect(await cards.nth(1).innerText()).toContain("+208 ms");
+      const hop3 = await cards.nth(2).innerText();
+      expect(hop3).toMatch(/Relay type:\s*MX/);
+      expect(hop3).toContain("TLS 1.3 · TLS_AES_256_GCM_SHA384");
+      expect(hop3).toContain("mx.google.com with ESMTPS");
+      const summary = await page.getByRole("region", { name: "Your invoice for October 2026 is ready" }).innerText();
+      expect(summary).toContain("1.6 s");
+      expect(summary).toMatch(/Sending service\s*SendGrid/i);
     });
   });
 
@@ -123,9 +142,20 @@ describe("home page", () => {
       expect(await page.getByLabel("Raw email headers").inputValue()).toContain("smtp-relay.paypal.com");
       const cards = hopCards(page);
       expect(await cards.count()).toBe(4);
-      // The plaintext hop from the VPS is marked as such, and DMARC failed.
-      expect(await cards.nth(1).innerText()).toContain("Not encrypted");
-      expect(await page.getByRole("list", { name: "Authentication verdicts" }).first().innerText()).toContain("DMARC fail");
+      // The forged bottom hop: dated years before the rest, flagged critical, listed first.
+      expect(await cards.nth(0).innerText()).toContain("2021-01-04 17:12:07 UTC");
+      const summary = await page.getByRole("region", { name: "Action required: your account access has been limited" }).innerText();
+      expect(summary).toMatch(/Most severe findings\s*\S*\s*Critical\s*Hop 1/);
+      expect(summary).toContain("No hop encrypted");
+      // The plaintext hop from the VPS is marked as such, with its chain-break finding.
+      const hop2 = cards.nth(1);
+      expect(await hop2.innerText()).toContain("Not encrypted");
+      expect(await hop2.innerText()).toMatch(/Relay type:\s*MX/);
+      await hop2.locator("summary").click();
+      expect(await hop2.innerText()).toContain("chain-break");
+      const verdicts = await page.getByRole("list", { name: "Authentication verdicts" }).first().innerText();
+      expect(verdicts).toContain("DMARC fail");
+      expect(verdicts).toContain("not aligned with From");
     });
   });
 
