@@ -14,6 +14,9 @@ const SECURITY_HEADERS = [
   },
 ];
 
+/** Route handlers answer JSON and never render: nothing may load, nothing may frame them. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 const nextConfig: NextConfig = {
   // Tests and parallel builds may use their own output folder (NEXT_DIST_DIR); default ".next".
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -25,6 +28,8 @@ const nextConfig: NextConfig = {
     return [
       // First, so that more specific entries below may override a key for their paths.
       { source: "/:path*", headers: SECURITY_HEADERS },
+      // Pages get a CSP with a per-request nonce from proxy.ts instead.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
       // Share permalinks: the id in the URL is the only secret, so it must never leak as a referrer
       // or into a search index, whatever the global policy becomes.
       {

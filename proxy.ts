@@ -4,8 +4,9 @@
  *   request's CSP header while rendering and puts it on its own scripts, so pages must render
  *   per request (app/layout.tsx is force-dynamic for that reason).
  * - Strict-Transport-Security when HSTS=1 (runtime env: next.config headers() are fixed at build).
- * The static headers (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy) are in
- * next.config.ts. See SECURITY.md.
+ *   Sent on pages, where browsers pick it up for the whole host.
+ * The static headers (nosniff, Referrer-Policy, X-Frame-Options, Permissions-Policy, and the API's
+ * CSP) are in next.config.ts. See SECURITY.md.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
@@ -35,34 +36,24 @@ function pageCsp(nonce: string, https: boolean): string {
   ].join("; ");
 }
 
-/** JSON answers never render: nothing may load, nothing may frame them. */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
 export function proxy(request: NextRequest): NextResponse {
   const { hsts } = env();
-  const isApi = request.nextUrl.pathname.startsWith("/api/");
-  let response: NextResponse;
-  let csp: string;
-  if (isApi) {
-    csp = API_CSP;
-    response = NextResponse.next();
-  } else {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    const nonce = btoa(String.fromCharCode(...bytes));
-    csp = pageCsp(nonce, hsts);
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("Content-Security-Policy", csp);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
-  }
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  const nonce = btoa(String.fromCharCode(...bytes));
+  const csp = pageCsp(nonce, hsts);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (hsts) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }
 
 export const config = {
-  // Everything except build assets (immutable, served from _next/static) and the favicon;
-  // _next/image is matched on purpose: it must answer 4xx (images.unoptimized), with headers.
-  matcher: ["/((?!_next/static|favicon.ico).*)"],
+  // Pages only. Not build assets (_next/static, immutable) or the favicon, and not route handlers
+  // (/api/…): they render no HTML, get a fixed CSP from next.config.ts, and a proxy in front of
+  // them makes Next hand them "localhost" as Host under `next start`, which breaks share URLs.
+  matcher: ["/((?!api/|_next/static|favicon.ico).*)"],
 };
