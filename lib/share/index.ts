@@ -17,6 +17,7 @@ export const shareClock: Clock = () => Date.now() + env().shareClockOffsetMs;
 
 export function shareStore(): ShareStore {
   if (store) return store;
+  // Opening may throw (unwritable DATA_DIR); nothing is cached then, so the next call retries.
   const e = env();
   const s = e.databaseUrl
     ? openPostgresStore({ url: e.databaseUrl, now: shareClock })
@@ -27,4 +28,17 @@ export function shareStore(): ShareStore {
   }, PURGE_INTERVAL_MS);
   timer.unref();
   return s;
+}
+
+/**
+ * Called once at server start (instrumentation.ts): creates DATA_DIR / runs the migrations and
+ * purges expired shares, so a misconfigured store shows up in the log at boot, not at the first
+ * share. A failure is logged (by error class only) and retried on first use; the app still serves.
+ */
+export async function prepareShareStore(): Promise<void> {
+  try {
+    await shareStore().purgeExpired();
+  } catch (err) {
+    console.error(`share store not ready at start (${err instanceof Error ? err.name : "error"}); retrying on first use`);
+  }
 }

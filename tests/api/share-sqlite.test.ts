@@ -1,6 +1,9 @@
 import path from "node:path";
+import fs from "node:fs";
+import os from "node:os";
 import Database from "better-sqlite3";
-import { expect } from "vitest";
+import { describe, expect, it } from "vitest";
+import { startServer } from "../helpers/server";
 import { SQLITE_FILE } from "@/lib/share/sqlite-store";
 import { shareApiSuite } from "../helpers/share-api-suite";
 
@@ -28,4 +31,24 @@ shareApiSuite({
       db.close();
     }
   },
+});
+
+describe("SQLite store at start", () => {
+  it("creates DATA_DIR and the migrated database when the server starts, before any share", async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "hoptrace-share-start-"));
+    const dataDir = path.join(parent, "nested", "data");
+    const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "" });
+    try {
+      const db = openRaw(dataDir);
+      try {
+        expect(db.pragma("user_version", { simple: true })).toBe(1);
+        expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+      } finally {
+        db.close();
+      }
+    } finally {
+      await server.stop();
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
 });
