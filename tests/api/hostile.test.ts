@@ -2,6 +2,9 @@
  * POST /api/analyze on hostile input: every answer is 200/400/413 (415 for a wrong type) with
  * JSON, in bounded time; nothing crashes the server; header contents never reach the logs.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../helpers/server";
 import { HOSTILE_CASES, type Outcome } from "../helpers/hostile-corpus";
@@ -14,11 +17,13 @@ const MARKER = `hoptrace-log-marker-${Math.random().toString(36).slice(2)}`;
 const STATUS: Record<Outcome, number[]> = { ok: [200], "too-large": [413], "no-headers": [400], either: [200, 400] };
 
 let server: RunningServer;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "hoptrace-hostile-"));
 beforeAll(async () => {
-  server = await startServer({ ANALYZE_RATE_LIMIT: "100000" });
+  server = await startServer({ ANALYZE_RATE_LIMIT: "100000", SHARE_RATE_LIMIT: "1000", DATA_DIR: dataDir, DATABASE_URL: "" });
 });
 afterAll(async () => {
   await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function post(body: BodyInit, type = "text/plain", extra: Record<string, string> = {}) {
@@ -126,6 +131,25 @@ describe("POST /api/analyze on hostile input", () => {
     await fetch(`${server.url}/${MARKER}?q=${MARKER}`);
     await new Promise((r) => setTimeout(r, 300));
     expect(server.output()).not.toContain(MARKER);
+  });
+
+  it("never writes share ids, delete tokens or shared contents to the logs (page views included)", async () => {
+    const res = await fetch(`${server.url}/api/analyses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ headers: `Subject: ${MARKER}\nReceived: from a by b; Mon, 1 Jan 2024 10:00:00 +0000\n`, redact: false }),
+    });
+    expect(res.status).toBe(201);
+    const { id, deleteToken } = (await res.json()) as { id: string; deleteToken: string };
+    for (const url of [`/a/${id}`, `/api/analyses/${id}`, `/a/${id}x`, `/api/analyses/${id}x`, `/a/${MARKER}`]) {
+      await (await fetch(server.url + url)).arrayBuffer();
+    }
+    await fetch(`${server.url}/api/analyses/${id}`, { method: "DELETE", headers: { authorization: "Bearer wrong" } });
+    await fetch(`${server.url}/api/analyses/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${deleteToken}` } });
+    await (await fetch(`${server.url}/a/${id}`)).arrayBuffer(); // gone now
+    await new Promise((r) => setTimeout(r, 300));
+    const out = server.output();
+    for (const secret of [id, deleteToken, MARKER]) expect(out).not.toContain(secret);
   });
 
   it("is still healthy afterwards and logged no internal error", async () => {
