@@ -2,7 +2,8 @@
  * Bounded load test over loopback: LOAD_SECONDS (default 60) at concurrency 50 against a real
  * `next start`, mixing valid, invalid, wrong-type, hostile and oversized requests. Passes when no
  * response is a 5xx, the server is still up and healthy, and its resident memory settles back near
- * the warmed-up baseline (RSS of the server process tree, from /proc/<pid>/status).
+ * the warmed-up baseline and does not grow from the first half of the run to the second (RSS of
+ * the server process tree, from /proc/<pid>/status).
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -86,17 +87,32 @@ describe(`load: ${SECONDS} s at concurrency ${CONNECTIONS}, mixed requests`, () 
       await sleep(2_000);
       const baseline = treeRssKiB(server.pid);
 
+      // Two halves: if memory leaked per request, the second half would end higher than the first.
       let peak = baseline;
       const sampler = setInterval(() => (peak = Math.max(peak, treeRssKiB(server.pid))), 500);
-      const res = await run(server.url, SECONDS).finally(() => clearInterval(sampler));
-      await sleep(5_000);
-      const after = treeRssKiB(server.pid);
+      const halves: autocannon.Result[] = [];
+      const settled: number[] = [];
+      try {
+        for (const secs of SECONDS >= 2 ? [Math.ceil(SECONDS / 2), Math.floor(SECONDS / 2)] : [SECONDS]) {
+          halves.push(await run(server.url, secs));
+          await sleep(5_000);
+          settled.push(treeRssKiB(server.pid));
+        }
+      } finally {
+        clearInterval(sampler);
+      }
+      const after = settled[settled.length - 1];
 
-      const codes = Object.fromEntries(Object.entries(res.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]));
+      const codes: Record<string, number> = {};
+      for (const h of halves) for (const [k, v] of Object.entries(h.statusCodeStats ?? {})) codes[k] = (codes[k] ?? 0) + v.count;
+      const total = halves.reduce((n, h) => n + h.requests.total, 0);
+      const errors = halves.reduce((n, h) => n + h.errors, 0);
+      const timeouts = halves.reduce((n, h) => n + h.timeouts, 0);
+      const res = { requests: { total }, errors, timeouts };
       const summary = {
-        seconds: SECONDS, connections: CONNECTIONS, requests: res.requests.total, rps: Math.round(res.requests.average),
-        p50ms: res.latency.p50, p99ms: res.latency.p99, codes, errors: res.errors, timeouts: res.timeouts,
-        rssKiB: { baseline, peak, after },
+        seconds: SECONDS, connections: CONNECTIONS, requests: total, rps: Math.round(total / SECONDS),
+        p50ms: Math.max(...halves.map((h) => h.latency.p50)), p99ms: Math.max(...halves.map((h) => h.latency.p99)),
+        codes, errors, timeouts, rssKiB: { baseline, peak, afterFirstHalf: settled[0], after },
       };
       console.info(`load test: ${JSON.stringify(summary)}`);
 
@@ -112,8 +128,10 @@ describe(`load: ${SECONDS} s at concurrency ${CONNECTIONS}, mixed requests`, () 
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
       expect(server.output()).not.toMatch(/internal error|uncaught|unhandled|heap out of memory/i);
-      // Memory settles: within 25 % + 64 MiB of the warmed-up baseline (V8 returns pages lazily).
+      // Memory settles: within 25 % + 64 MiB of the warmed-up baseline (V8 returns pages lazily),
+      // and the second half of the load did not leave more behind than the first (no per-request leak).
       expect(after, JSON.stringify(summary.rssKiB)).toBeLessThan(baseline * 1.25 + 64 * 1024);
+      if (settled.length === 2) expect(after, JSON.stringify(summary.rssKiB)).toBeLessThan(settled[0] * 1.1 + 32 * 1024);
     },
     (SECONDS + 60) * 1000,
   );
