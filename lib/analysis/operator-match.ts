@@ -140,8 +140,15 @@ export function operatorForHop(hop: {
   const byHost = operatorForHost(hop.byHost, hop.byIp ?? null);
   if (byHost) return byHost;
   for (const c of hop.comments ?? []) {
-    const rule = BY_COMMENT.get(c.trim());
+    const rule = BY_COMMENT.get(c.trim()) ?? markerWithVersion(c.trim());
     if (rule) return info(rule);
   }
   return null;
+}
+
+/** A marker followed by its version, as MailChannels' proxy writes it: "(trex/6.9.1)". */
+function markerWithVersion(text: string): OperatorRule | undefined {
+  const slash = text.indexOf("/");
+  if (slash <= 0 || !/^\d[\d.]*$/.test(text.slice(slash + 1))) return undefined;
+  return BY_COMMENT.get(text.slice(0, slash));
 }

@@ -253,6 +253,8 @@ export const OPERATORS: readonly OperatorRule[] = [
     name: "MailChannels",
     kind: "esp",
     suffixes: ["mailchannels.net"],
+    // Its inbound proxy signs the hop on an internal address: "by 100.127.93.20 (trex/6.9.1)".
+    commentMarkers: ["trex"],
     headerPrefixes: ["x-mailchannels-"],
   },
   {

@@ -75,7 +75,10 @@ export function senderOperator(
         message: `${hinted.name} headers are present but no hop came from ${hinted.name}'s servers; they may be forged.`,
       });
     }
-    return { operator: fromHops?.name ?? hinted?.name ?? null, findings };
+    // Headers of a service that the hops show only receiving the message (Mailgun's inbound
+    // routes add X-Mailgun-Incoming at mxa.mailgun.org) describe the recipient's side, not the sender.
+    const inboundOnly = hinted !== null && !fromHops && onlyInbound(hinted.name, hopEvidence);
+    return { operator: fromHops?.name ?? (inboundOnly ? null : hinted?.name) ?? null, findings };
   } catch {
     return { operator: null, findings };
   }
@@ -142,6 +145,21 @@ function espBehind(e: HopEvidence, start: number, provider: OperatorInfo): Opera
     if (by?.name !== provider.name) return provider;
   }
   return provider;
+}
+
+/** The operator appears in the hops, and only as a by server the table marks as its inbound MX. */
+function onlyInbound(name: string, e: HopEvidence): boolean {
+  let inbound = false;
+  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
+  for (let i = 0; i < n; i++) {
+    const byHost = e.byHosts[i] ?? null;
+    if (operatorForHost(byHost, e.byIps?.[i] ?? null)?.name === name) {
+      if (hostRole(name, byHost) !== "inbound") return false;
+      inbound = true;
+    }
+    if (fromSide(e, i).op?.name === name) return false;
+  }
+  return inbound;
 }
 
 function hasHopEvidence(e: HopEvidence): boolean {

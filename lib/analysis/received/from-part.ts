@@ -67,7 +67,9 @@ export function readFrom(tokens: Token[]): FromPart {
     const nameHost = nameText !== null && name?.kind === "word" && !nameIp && isHostName(nameText) ? nameText : undefined;
     outRdns = cleanRdns(rdns ?? nameHost ?? null);
   } else {
-    outHelo = name && name.kind !== "angle" ? trimEnd(name.text, ",") : null;
+    // A mailbox is no HELO name: qmail-scanner writes the envelope sender there
+    // ("from replies@example.com by mailhost with qmail-scanner-1.00").
+    outHelo = name && name.kind !== "angle" && !name.text.includes("@") ? trimEnd(name.text, ",") : null;
     outRdns = cleanRdns(rdns ?? null);
   }
   if (outHelo === "") outHelo = null;
@@ -85,12 +87,24 @@ export function readFromComment(text: string, allowLoneHost: boolean): CommentFa
   // Comments that are about something else (TLS, AUTH, envelope, proxies) hold no from facts;
   // "(Authenticated sender: a@example.com)" must not yield an rdns.
   if (SKIP_FIRST.has(firstWord)) return facts;
+  let accountAt = -1;
   for (let i = 0; i < inner.length; i++) {
     const t = inner[i];
     if (!t) continue;
     const lower = t.text.toLowerCase();
     if (t.kind === "word" && lower === "account") {
       i++; // CommuniGate "(account name [ip] verified)": the account name is not a host
+      accountAt = i;
+      continue;
+    }
+    if (t.kind === "quoted" && facts.helo === undefined) {
+      // ZMailer (vger.kernel.org): "([ip]:port "EHLO name" rhost-flags-OK-OK-OK-OK)".
+      const q = tokenize(t.text);
+      const kw = q[0];
+      const arg = q[1];
+      if (q.length === 2 && kw?.kind === "word" && HELO_WORDS.has(kw.text.toLowerCase()) && arg && (arg.kind === "word" || arg.kind === "literal")) {
+        facts.helo = arg.text;
+      }
       continue;
     }
     if (t.kind === "word" && HELO_WORDS.has(lower)) {
@@ -118,7 +132,7 @@ export function readFromComment(text: string, allowLoneHost: boolean): CommentFa
       // "(rdns [ip])": the word before the literal is the looked-up name, even when the address
       // is empty or redacted (Postfix "(forward.example.net [])").
       const prev = inner[i - 1];
-      if (prev && (prev.kind === "word" || prev.kind === "angle") && facts.rdns === undefined) {
+      if (prev && i - 1 !== accountAt && (prev.kind === "word" || prev.kind === "angle") && facts.rdns === undefined) {
         const host = hostPart(prev.text);
         if (host !== null && !parseIp(host)) facts.rdns = host;
       }
