@@ -111,6 +111,13 @@ export function readWith(clause: Clause | null): WithValue {
     return { name: first.slice(0, slash), protocol: first, extras };
   }
   const known = words.find((w) => PROTOCOLS.has(w.toUpperCase()));
+  // A product or host word before the protocol token, and nothing after it: MailEnable's
+  // "with MailEnable ESMTPA", IBM's "with smtp.notes.example.com ESMTP". The token is the protocol
+  // (a three-word banner such as "Microsoft SMTP Server" stays whole).
+  const second = words[1];
+  if (words.length === 2 && extras.length === 0 && second && PROTOCOLS.has(second.toUpperCase()) && !PROTOCOLS.has(first.toUpperCase())) {
+    return { name: second, protocol: second, extras };
+  }
   return { name: words.join(" "), protocol: known ?? words.join(" "), extras };
 }
 

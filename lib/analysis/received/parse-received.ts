@@ -8,6 +8,7 @@ import { detectSoftware, detectSubmission } from "./software";
 import { readEnvelopeFrom } from "./envelope";
 import { parseMailDate } from "../dates";
 import { detectAuthenticated, detectTls } from "../tls";
+import { trimEnd } from "./trim";
 
 /**
  * One Received header value (unfolded, without the field name) → what it says.
@@ -41,7 +42,7 @@ function parse(raw: string): ParsedReceived {
   const withExtras = [...withValue.extras];
   for (const c of withClauses.slice(1)) for (const t of c.tokens) if (t.kind === "word") withExtras.push(t.text);
   const via = readVia(firstClause(set, "via"));
-  const id = readId(firstClause(set, "id"));
+  const id = readId(firstClause(set, "id")) ?? idAfterDate(dateTokens);
   const recipients = readFor(allClauses(set, "for"));
 
   const comments = tokens.filter((t) => t.kind === "comment").map((t) => t.text);
@@ -86,6 +87,22 @@ function parse(raw: string): ParsedReceived {
     mayBeForged: value.toLowerCase().includes("may be forged"),
     problems,
   };
+}
+
+/**
+ * Courier writes the queue id after the date, on a continuation line:
+ * "… by host with esmtp; Sat, 11 Dec 2010 02:07:06 +0900\n  id 0F1BC0E0.4D025E3A.00001792".
+ */
+function idAfterDate(dateTokens: Token[]): string | null {
+  for (let i = 0; i + 1 < dateTokens.length; i++) {
+    const t = dateTokens[i];
+    const next = dateTokens[i + 1];
+    if (t?.kind === "word" && t.text.toLowerCase() === "id" && next?.kind === "word") {
+      const v = trimEnd(next.text, ",;").trim();
+      return v.length > 0 ? v : null;
+    }
+  }
+  return null;
 }
 
 /** "Received: Received from …" (SMTP.com Caffeine relay) or a pasted "Received:" prefix. */
