@@ -4,6 +4,7 @@
 //   BENCH_SECONDS=10   seconds per API measurement (after a 3 s warm-up)
 //   SKIP_BUILD=1       reuse an existing production build (NEXT_DIST_DIR, default .next)
 //   --skip-api / --skip-engine
+//   --readme-only      rewrite the README table from bench-results/latest.json, measure nothing
 import { spawn, spawnSync, execSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -137,22 +138,23 @@ function updateReadme(md) {
   let out;
   if (start >= 0 && end > start) out = text.slice(0, start) + md + text.slice(end + "<!-- bench:end -->".length);
   else {
-    const intro = [
-      "## Benchmarks",
-      "",
-      "`npm run bench` measures the engine in-process (over the real fixtures in `tests/fixtures/headers/`,",
-      "growth from 10 to 1,000 Received headers, memory over 10,000 analyses) and the API with autocannon",
-      "against `next start` on loopback, next to the same server's health route and page as the framework's",
-      "ceiling. Numbers, not pass/fail; they depend on the machine. Correctness under load and hostile input is",
-      "tested in CI (`tests/api/load.test.ts`, `tests/*/hostile.test.ts`).",
-      "",
-    ].join("\n");
-    out = text.trimEnd() + "\n\n" + intro + md + "\n";
+    // First run: the table goes at the end of the "## Benchmarks" section (added when missing).
+    const heading = text.search(/^## Benchmarks[ \t]*$/m);
+    if (heading < 0) out = `${text.trimEnd()}\n\n## Benchmarks\n\n${md}\n`;
+    else {
+      const next = text.slice(heading + 1).search(/^## /m);
+      const at = next < 0 ? text.length : heading + 1 + next;
+      out = `${text.slice(0, at).trimEnd()}\n\n${md}\n${next < 0 ? "" : "\n" + text.slice(at)}`;
+    }
   }
   writeFileSync(file, out);
 }
 
-const res = {
+const latestFile = path.join(root, "bench-results", "latest.json");
+const res = args.has("--readme-only") ? JSON.parse(readFileSync(latestFile, "utf8")) : await measureAll();
+
+async function measureAll() {
+  return {
   date: new Date().toISOString(),
   commit: (() => {
     try {
@@ -165,14 +167,17 @@ const res = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model?.trim() ?? "unknown", totalMemMiB: Math.round(os.totalmem() / 1048576) },
   engine: args.has("--skip-engine") ? null : engineBench(),
   api: args.has("--skip-api") ? null : await apiBench(),
-};
-mkdirSync(path.join(root, "bench-results"), { recursive: true });
-writeFileSync(path.join(root, "bench-results", "latest.json"), JSON.stringify(res, null, 2) + "\n");
+  };
+}
+if (!args.has("--readme-only")) {
+  mkdirSync(path.dirname(latestFile), { recursive: true });
+  writeFileSync(latestFile, JSON.stringify(res, null, 2) + "\n");
+}
 const rows = table(res);
 const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join("  "));
-console.log("\nWritten to bench-results/latest.json");
-if (args.has("--readme")) {
+if (!args.has("--readme-only")) console.log("\nWritten to bench-results/latest.json");
+if (args.has("--readme") || args.has("--readme-only")) {
   updateReadme(markdown(res, rows));
   console.log("README.md Benchmarks section updated");
 }
