@@ -61,6 +61,14 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: "huge Authentication-Results", input: () => `Authentication-Results: mx.example; ${rep("spf=pass smtp.mailfrom=a.example; dkim=fail header.d=b; ", 5_000)}\n`, expect: "ok" },
   { name: "1,000 Authentication-Results and ARC sets", input: () => rep(`ARC-Authentication-Results: i=1; mx; dkim=pass header.d=a.example\nAuthentication-Results: mx; dmarc=pass header.from=a.example\n`, 600), expect: "ok" },
   { name: "<script> and event handlers in values", input: () => `Subject: <script>alert(1)</script>\nFrom: "<img src=x onerror=alert(1)>" <a@b.example>\nReceived: from <script>x</script> by <svg onload=alert(1)>; ${DATE}\n`, expect: "ok" },
+  {
+    name: "100 hops, each ~9 KiB of host names, addresses and comments",
+    input: () => {
+      const words = Array.from({ length: 250 }, (_, i) => `h${i}.example.com [10.${i % 256}.1.${i % 200}] (x${i})`).join(" ");
+      return Array.from({ length: 100 }, (_, i) => `Received: from m${i}.example.org (${words}) by mx${i}.example.net with ESMTPS id ${i}; ${DATE}\n`).join("");
+    },
+    expect: "ok",
+  },
   { name: "1,000 fields of 1,000 characters", input: () => rep(`X-Filler: ${fill("x", 1_000)}\n`, 1_000), expect: "ok" },
   { name: "CR-only line endings, 100,000 lines", input: () => `Subject: a\r${rep(" b\r", 100_000)}`, expect: "ok" },
   { name: "a single line without a colon", input: () => fill("a", 500_000), expect: "no-headers" },
