@@ -48,8 +48,15 @@ describe("analyze rate limit", () => {
 
   it("with TRUST_PROXY, limits each forwarded client separately", async () => {
     for (let i = 0; i < LIMIT; i++) expect((await post(proxied, "198.51.100.1")).status).toBe(200);
-    expect((await post(proxied, "198.51.100.1, 10.0.0.1")).status).toBe(429); // first entry is the client
+    expect((await post(proxied, "198.51.100.1")).status).toBe(429);
     expect((await post(proxied, "198.51.100.2")).status).toBe(200);
+  });
+
+  it("with TRUST_PROXY, keys on the address the proxy appended, not on entries the client sent", async () => {
+    // A proxy appends the address it saw; whatever the client put before it must not make a new key.
+    for (let i = 0; i < LIMIT; i++) expect((await post(proxied, `10.9.9.${i}, 198.51.100.3`)).status).toBe(200);
+    expect((await post(proxied, "203.0.113.250, 198.51.100.3")).status).toBe(429);
+    expect((await post(proxied, "198.51.100.3, 198.51.100.4")).status).toBe(200);
   });
 
   it("does not limit other routes", async () => {
