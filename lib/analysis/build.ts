@@ -109,6 +109,14 @@ function recipientOrgs(fields: readonly RawField[], hops: readonly ChainHop[]): 
   for (const name of ["delivered-to", "x-original-to", "envelope-to"]) {
     for (const f of fieldsNamed(fields, name)) domains.push(domainOf(f.value));
   }
+  // The visible recipients too: a list server or forwarder receiving for them is their MX. Not the
+  // sender's own domain: newsletters are addressed "To: list@sender.example".
+  const senderOrg = organizationOf(addressDomains(firstField(fields, "from")?.value ?? "")[0] ?? null, null);
+  for (const name of ["to", "cc"]) {
+    for (const f of fieldsNamed(fields, name)) {
+      for (const d of addressDomains(f.value)) if (organizationOf(d, null) !== senderOrg) domains.push(d);
+    }
+  }
   // A mailing list is a recipient too: its server receives as the list address's MX.
   for (const name of ["list-id", "list-post"]) {
     const v = firstField(fields, name)?.value ?? "";
@@ -144,4 +152,12 @@ function listDomain(text: string, isAddress: boolean): string | null {
   if (isAddress) return d;
   const dot = d.indexOf(".");
   return dot > 0 ? d.slice(dot + 1) : null;
+}
+
+/** Domains of every address in an address-list header value (bounded: at most 50). */
+function addressDomains(value: string): string[] {
+  const out: string[] = [];
+  const re = /@([a-z0-9.-]+)/gi;
+  for (let m = re.exec(value); m && out.length < 50; m = re.exec(value)) out.push(m[1].toLowerCase().replace(/\.$/, ""));
+  return out;
 }

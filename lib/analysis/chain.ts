@@ -65,7 +65,10 @@ export function buildChain(received: readonly RawField[]): Chain {
         byOrg: byOperator?.name ?? organizationOf(parsed.by?.host ?? null, null),
         fromOrg: from.org,
         fromOrgWeak: from.weak,
-        fromPrivate: isPrivateOrLoopback(parsed.from?.ip ?? null) || isLocalName(parsed.from?.rdns ?? parsed.from?.helo ?? null),
+        // UUCP arrives through the local uucp daemon ("(uucp@localhost)"): not a local client.
+        fromPrivate:
+          parsed.with !== "UUCP" &&
+          (isPrivateOrLoopback(parsed.from?.ip ?? null) || isLocalName(parsed.from?.rdns ?? parsed.from?.helo ?? null)),
       };
     });
   inferUnnamedServers(hops);
@@ -74,34 +77,66 @@ export function buildChain(received: readonly RawField[]): Chain {
 
 /**
  * A by server recorded without a public name ("by 27533be87c53 with HTTP" at Mailgun, "by
- * localhost with LMTP" for amavis, "by 10.224.35.102" inside Gmail, "by imsva") belongs to:
- *  1. the organisation the next hop's receiver looked it up as (it is that hop's client);
- *  2. else the organisation of its own client when that client is named (an appliance behind it);
- *  3. else the organisation of the previous hop's server (the same site handing mail on).
- * A bare public address ("by 121.14.68.74") stays unknown: it names no organisation.
- * A header with neither by nor from ("(qmail 1234 invoked from network)") was written by the
- * server of the hop before it.
+ * localhost with LMTP" for amavis, "by 10.224.35.102" inside Gmail, "by imsva", "by vm4")
+ * belongs to, in this order:
+ *  1. the organisation another hop gives the same host name;
+ *  2. the organisation the next hop's receiver looked it up as (it is that hop's client);
+ *  3. the organisation of its own client when that client is a named host on a private network
+ *     (an appliance behind a site's gateway);
+ *  4. the organisation of the previous hop's server, when its own client says nothing against it
+ *     (no client, a local or private one, or one recorded without an address: the same site).
+ * A bare public address ("by 121.14.68.74") stays unknown: it names no organisation. A header
+ * with neither by nor from ("(qmail 1234 invoked from network)") falls under 4.
  */
 function inferUnnamedServers(hops: ChainHop[]): void {
-  for (let i = 0; i < hops.length; i++) {
-    const hop = hops[i];
-    if (hop.byOrg !== null) continue;
-    const by = hop.parsed.by;
-    const host = by?.host ?? null;
-    if (host && isPublicAddress(host)) continue;
-    const next = hops[i + 1];
-    const prev = hops[i - 1];
-    if (!by && hop.parsed.from) continue;
-    if (next?.parsed.from && !next.fromPrivate && next.fromOrg !== null && !next.fromOrgWeak && by) {
-      hop.byOrg = next.fromOrg;
-      hop.byOperator ??= fromOperator(next.parsed);
-    } else if (hop.fromOrg !== null && !hop.fromPrivate && by) {
-      hop.byOrg = hop.fromOrg;
-    } else if (prev) {
-      hop.byOrg = prev.byOrg;
-      hop.byOperator ??= prev.byOperator;
-    }
+  // A few passes: a host may only get its organisation once a later one has. Bounded, and each
+  // pass is linear, so hostile chains stay linear.
+  for (let pass = 0; pass < 4; pass++) {
+    const byHostOrg = new Map<string, ChainHop>();
+    for (const h of hops) if (h.byOrg !== null && h.parsed.by?.host) byHostOrg.set(h.parsed.by.host, h);
+    let changed = false;
+    for (let i = 0; i < hops.length; i++) changed = inferOne(hops, i, byHostOrg) || changed;
+    if (!changed) break;
   }
+}
+
+/** Tries to give hop i's by server an organisation; true when it did. */
+function inferOne(hops: ChainHop[], i: number, byHostOrg: ReadonlyMap<string, ChainHop>): boolean {
+  const hop = hops[i];
+  if (hop.byOrg !== null) return false;
+  const by = hop.parsed.by;
+  const host = by?.host ?? null;
+  if (host && isPublicAddress(host)) return false;
+  if (!by && hop.parsed.from) return false;
+  const next = hops[i + 1];
+  const prev = hops[i - 1];
+  const from = hop.parsed.from;
+  const nextClientNames = [next?.parsed.from?.rdns, next?.parsed.from?.helo?.toLowerCase()];
+  const adopt = (org: string | null, op: OperatorInfo | null) => {
+    hop.byOrg = org;
+    hop.byOperator ??= op;
+  };
+  const same = host ? byHostOrg.get(host) : undefined;
+  if (same) adopt(same.byOrg, same.byOperator);
+  // (fetchmail's client is the POP/IMAP server it polled, not this host)
+  else if (by && next?.parsed.from && !next.fromPrivate && next.fromOrg !== null && !next.fromOrgWeak && !FETCHED.test(next.parsed.with ?? ""))
+    adopt(next.fromOrg, fromOperator(next.parsed));
+  // The next hop is this host handing on over a private network: same site as the next server.
+  else if (by && host && next?.fromPrivate && next.byOrg !== null && nextClientNames.includes(host)) adopt(next.byOrg, next.byOperator);
+  else if (by && hop.fromPrivate && hop.fromOrg !== null) adopt(hop.fromOrg, fromOperator(hop.parsed));
+  // An internal address handing straight on to a server that records no client (Gmail's old
+  // "by 10.x.x.x with HTTP" then "by 10.y.y.y with SMTP"): the same site.
+  else if (by && host && isPrivateOrLoopback(host) && next && !next.parsed.from && next.byOrg !== null) adopt(next.byOrg, next.byOperator);
+  else if (prev && (!from || hop.fromPrivate || !from.ip || isSameHost(from, prev.parsed.by?.host ?? null))) adopt(prev.byOrg, prev.byOperator);
+  return hop.byOrg !== null;
+}
+
+const FETCHED = /^(?:POP3S?|IMAP4?S?)$/;
+
+/** The client is the server that recorded the previous hop ("by apiron13.x.com" then "from apiron13.x.com"). */
+function isSameHost(from: NonNullable<ParsedReceived["from"]>, host: string | null): boolean {
+  if (!host) return false;
+  return from.rdns === host || from.helo?.toLowerCase().replace(/\.$/, "") === host;
 }
 
 function isPublicAddress(host: string): boolean {

@@ -4,6 +4,8 @@
  * so a reader of warnings alone sees everything, most severe first.
  */
 import type { ChainHop } from "./chain";
+import { operatorForHost } from "./operators";
+import { organizationOf } from "./organization";
 import type { Finding, RelayType, Severity } from "./types";
 
 /** Negative delays up to this size are ordinary clock drift between servers: info, not warning. */
@@ -107,9 +109,9 @@ function isPlaintextAcrossOrgs(f: HopFacts): boolean {
   if (p.tls.encrypted !== false || !p.from) return false;
   if (f.relayType === "internal" || f.relayType === "delivery") return false;
   if (f.hop.fromPrivate) return false;
-  // Without a public client address the hop may be on a local network: say nothing.
-  if (!p.from.ip || f.hop.byOrg === null) return false;
-  return f.hop.fromOrg === null || f.hop.fromOrgWeak || f.hop.fromOrg !== f.hop.byOrg;
+  // Without a client address the hop may be on a local network: say nothing.
+  if (!p.from.ip) return false;
+  return f.hop.fromOrg === null || f.hop.byOrg === null || f.hop.fromOrgWeak || f.hop.fromOrg !== f.hop.byOrg;
 }
 
 /**
@@ -121,7 +123,8 @@ function chainBreak(prev: ChainHop, cur: ChainHop): string | null {
   const from = cur.parsed.from;
   const by = prev.parsed.by;
   if (!from || !by) return null;
-  if (cur.fromPrivate) return null;
+  // fetchmail records the POP/IMAP server it polled as the client, not the previous hop's server.
+  if (cur.fromPrivate || /^(?:POP3S?|IMAP4?S?)$/.test(cur.parsed.with ?? "")) return null;
   if (by.ip && from.ip && by.ip === from.ip) return null;
   const names = [from.rdns, from.helo && !from.helo.startsWith("[") ? from.helo.toLowerCase().replace(/\.$/, "") : null];
   if (by.host && names.includes(by.host)) return null;
@@ -129,6 +132,14 @@ function chainBreak(prev: ChainHop, cur: ChainHop): string | null {
   // Sending services put their customers' names on their own addresses (o9.sgmail.github.com is
   // a SendGrid IP): a customer-branded client name after an ESP hop is expected, not a break.
   if (prev.byOperator?.kind === "esp") return null;
-  if (prev.byOrg === cur.fromOrg) return null;
+  if (sameFamily(prev.byOrg, cur.fromOrg)) return null;
+  // The client's HELO may name the previous server's organisation when its rDNS is an ISP's.
+  const heloOrg = names[1] ? (operatorForHost(names[1])?.name ?? organizationOf(names[1])) : null;
+  if (heloOrg !== null && sameFamily(prev.byOrg, heloOrg)) return null;
   return `Hop ${prev.index} was received by ${by.host ?? by.ip}, but hop ${cur.index} says it came from ${from.rdns ?? from.helo ?? from.ip}: the chain is broken here, so the headers below it may be forged.`;
+}
+
+/** One organisation, or one operator's family ("Zoho" and "Zoho ZeptoMail"). */
+function sameFamily(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + " ") || b.startsWith(a + " ");
 }

@@ -19,7 +19,8 @@ import type { ChainHop } from "./chain";
 import { hostRole } from "./operator-match";
 import type { RelayType } from "./types";
 
-const LMTP_OR_LOCAL = /^(?:LMTP|LMTPS|LMTPA|LMTPSA|LOCAL)$/;
+// fetchmail re-injects what it fetched over POP3/IMAP as the last step ("with POP3 (fetchmail)").
+const LMTP_OR_LOCAL = /^(?:LMTP|LMTPS|LMTPA|LMTPSA|LOCAL|POP3S?|IMAP4?S?)$/;
 const MAILBOX_SOFTWARE = /cyrus|dovecot/i;
 // Names that say "secondary MX" outright, and numbered MX names that only suggest it (mx2.hotmail.com
 // was one of several equal MX hosts): the latter count only when the message then sat in a queue.
@@ -31,56 +32,118 @@ const BACKUP_QUEUE_SECONDS = 60;
 // Inbound MX names: a relay so named that hands the message on is a forwarding MX (ImprovMX, a
 // university's mail router), not a smart host of the sender.
 const INBOUND_NAME = /^(?:mx|mxa|mxb|mx\d+|mx-\w+|inbound|inbound\d+|mailin|mail-in|mailin\d+|smtpin|in\d*)[.-]/;
-const OUTBOUND_NAME = /(?:^|[.-])(?:outbound|smtpout|smtp-out|mailout|out)\d*(?:[.-]|$)/;
+// Cisco's hosted gateways name their outbound hosts "ob1.hcNNN-NN.iphmx.com".
+const OUTBOUND_NAME = /(?:^|[.-])(?:outbound|smtpout|smtp-out|mailout|out|ob)\d*(?:[.-]|$)/;
 
 export interface RelayContext {
-  /** Organisations of the recipient domains (for clauses, Delivered-To, X-Original-To, To). */
+  /** Organisations of the recipient domains (for clauses, Delivered-To, X-Original-To, To, Cc, list ids). */
   recipientOrgs: ReadonlySet<string>;
 }
 
+/** Submission evidence that names a program on the by host itself, not a remote client. */
+const LOCAL_SUBMISSION = new Set(["local", "uid", "userid", "submit"]);
+/** Content filters that record the original client though they run on the receiving host. */
+const CONTENT_FILTER = /amavis/i;
+/** Relay services by name: Google Workspace's SMTP relay, hosts named smarthost. */
+const SMART_HOST_NAME = /^(?:smtp-relay\.gmail\.com|smarthost\d*\.|smart-host\d*\.)/;
+/** Protocol words of content filters that re-inject on the same host (qmail-scanner). */
+const LOCAL_FILTER = /^QMAIL-SCANNER/;
+/** fetchmail writes "with POP3/IMAP" when it re-injects what it fetched into the local MTA. */
+const FETCHED = /^(?:POP3S?|IMAP4?S?)$/;
+
 export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): RelayType[] {
   const n = hops.length;
-  // The organisation that holds the message at the end: the last hop with a known by org.
-  let finalOrg: string | null = null;
-  for (let i = n - 1; i >= 0 && finalOrg === null; i--) finalOrg = hops[i].byOrg;
+  // The organisation that holds the message at the end: the last hop's server, when it can be told.
+  const finalOrg: string | null = n > 0 ? hops[n - 1].byOrg : null;
   const isRecipientOrg = (org: string | null) => org !== null && (org === finalOrg || ctx.recipientOrgs.has(org));
 
   const types: RelayType[] = [];
   let crossedOrgs = false; // a cross-organisation transfer has been seen (the trail has left the sender)
+  let submissionOrg: string | null | undefined; // by organisation of the first submission hop
   for (let i = 0; i < n; i++) {
     const hop = hops[i];
     const prev = i > 0 ? hops[i - 1] : null;
     const p = hop.parsed;
     // The client side: its own name, else (no from part) the server that recorded the previous hop.
     const clientOrg = p.from ? hop.fromOrg : (prev?.byOrg ?? null);
-    const sameOrg =
-      hop.byOrg !== null &&
-      ((clientOrg !== null && clientOrg === hop.byOrg && !(p.from && hop.fromOrgWeak)) ||
-        (p.from !== null && hop.fromPrivate && (hop.fromOrg === null || hop.fromOrg === hop.byOrg)));
+    const sameOrg = hop.byOrg !== null && clientOrg !== null && clientOrg === hop.byOrg && !(p.from && hop.fromOrgWeak);
+    // Sendmail "(from user@localhost)": a from part that names no host, address or HELO.
+    const localFrom = p.from !== null && !p.from.helo && !p.from.rdns && !p.from.ip;
     // The table marks this host as the operator's MX (mx.google.com, *.mail.protection.outlook.com).
     const inboundHost = hop.byOperator !== null && hostRole(hop.byOperator.name, p.by?.host ?? null) === "inbound";
+    // Organisations the message reaches later. A fetchmail hop is the recipient pulling its own
+    // mail from its mailbox host: nothing from there on makes this server a relay.
     const laterOrgs = new Set<string>();
-    for (let j = i + 1; j < n; j++) if (hops[j].byOrg && hops[j].byOrg !== hop.byOrg) laterOrgs.add(hops[j].byOrg!);
+    for (let j = i + 1; j < n && !FETCHED.test(hops[j].parsed.with ?? ""); j++) {
+      if (hops[j].byOrg && hops[j].byOrg !== hop.byOrg) laterOrgs.add(hops[j].byOrg!);
+    }
+    const submissionHere =
+      !crossedOrgs && p.submission !== null && (submissionOrg === undefined || hop.byOrg === null || submissionOrg === hop.byOrg);
 
     let type: RelayType;
     if (i === n - 1 && n > 1 && isDelivery(hop)) type = "delivery";
-    else if (!p.by && !p.from) type = i > 0 ? "internal" : p.submission !== null ? "submission" : "unknown";
-    else if (hop.byOperator?.kind === "esp" && !inboundHost && clientOrg !== hop.byOrg) type = "esp";
-    else if (!crossedOrgs && p.submission !== null) type = "submission";
+    else if (!p.by && !p.from) {
+      // A comment-only header ("(qmail 1 invoked from network)") was written by the host of the
+      // hop before it; a second hand-in on the same site (Haraka queueing into qmail) is internal;
+      // junk that says nothing is no evidence of anything.
+      if (p.problems.includes("unreadable-header")) type = "unknown";
+      else if (p.submission !== null && submissionOrg === undefined && !crossedOrgs) type = "submission";
+      else type = i > 0 ? "internal" : "unknown";
+    }
+    // A content filter (amavis) records the original client but runs on the receiving site.
+    else if (p.software !== null && CONTENT_FILTER.test(p.software)) type = "internal";
+    else if (hop.byOperator?.kind === "esp" && !inboundHost && clientOrg !== hop.byOrg && !(hop.fromPrivate && prev?.byOrg === hop.byOrg)) type = "esp";
+    // A loopback or private client after the first hop is a content filter or relay on the same site.
+    else if (i > 0 && hop.fromPrivate) type = "internal";
+    // A relay service by name (design.md: "smtp-relay.gmail.com") that the sender's server hands to.
+    else if (!crossedOrgs && SMART_HOST_NAME.test(p.by?.host ?? "") && p.from !== null && laterOrgs.size > 0) type = "smart-host";
+    // The message starts here: no client at all, a local program, or a client on a private network.
+    else if (i === 0 && (!p.from || hop.fromPrivate || localFrom)) type = "submission";
+    else if (submissionHere) type = "submission";
+    // A local program on the by host handing the message back in (list software, fetchmail, filters).
+    else if (i > 0 && (localFrom || LOCAL_FILTER.test(p.with ?? "") || FETCHED.test(p.with ?? "") || (p.submission !== null && LOCAL_SUBMISSION.has(p.submission)))) type = "internal";
+    // The trail starts at a host of the sending organisation itself (an application server, a PC).
+    else if (i === 0 && sameOrg && !inboundHost && laterOrgs.size > 0) type = "submission";
     else if (sameOrg) type = "internal";
-    else if (i === 0 && n > 1 && clientIsAnonymous(hop) && !isRecipientOrg(hop.byOrg) && !inboundHost) type = "submission";
-    else if (hop.byOrg === null) type = "unknown";
+    // A submission host of a mailbox provider (smtp.gmail.com, bizesmtp.qq.com) at the trail's start.
+    else if (!crossedOrgs && hop.byOperator !== null && hostRole(hop.byOperator.name, p.by?.host ?? null) === "submission") type = "submission";
+    else if (i === 0 && n > 1 && Boolean(p.by?.host) && hop.fromOrg === null && !isRecipientOrg(hop.byOrg) && !inboundHost) type = "submission";
+    // The message ended at a server with no public name: it is the recipient's.
+    else if (hop.byOrg === null) type = i === n - 1 && n > 1 && p.by !== null && p.from !== null && !hop.fromPrivate ? "mx" : "unknown";
     else if (isBackupMx(hop, hops.slice(i + 1), isRecipientOrg)) type = "backup-mx";
     else if (isRecipientOrg(hop.byOrg) || inboundHost) type = "mx";
+    // A relay that makes its clients log in is the sender's smart host, not anyone's MX.
+    else if (p.authenticated === true && laterOrgs.size > 0) type = "smart-host";
     else if (hop.byOperator?.kind === "gateway") type = OUTBOUND_NAME.test(p.by?.host ?? "") ? "smart-host" : "mx";
     else if (INBOUND_NAME.test(p.by?.host ?? "")) type = "mx";
+    // The envelope recipient changed after this server: it expanded a list or forwarded for its
+    // own users, as a domain's MX does; a smart host passes the same recipient on.
+    else if (laterOrgs.size > 0 && recipientChangedAfter(hops, i)) type = "mx";
     else if (laterOrgs.size > 0) type = "smart-host";
     else type = "mx";
 
+    if (type === "submission" && submissionOrg === undefined) submissionOrg = hop.byOrg;
     if (type === "esp" || type === "smart-host" || type === "backup-mx" || type === "mx") crossedOrgs = true;
     types.push(type);
   }
   return types;
+}
+
+/** The next recorded envelope recipient after hop i shares no address with hop i's. */
+function recipientChangedAfter(hops: readonly ChainHop[], i: number): boolean {
+  const here = recipients(hops[i].parsed.for);
+  if (here.size === 0) return false;
+  for (let j = i + 1; j < hops.length; j++) {
+    const later = recipients(hops[j].parsed.for);
+    if (later.size === 0) continue;
+    for (const r of later) if (here.has(r)) return false;
+    return true;
+  }
+  return false;
+}
+
+function recipients(forValue: string | null): Set<string> {
+  return new Set((forValue ?? "").toLowerCase().split(/[\s,]+/).filter((r) => r.includes("@")));
 }
 
 function isDelivery(hop: ChainHop): boolean {
@@ -89,14 +152,6 @@ function isDelivery(hop: ChainHop): boolean {
   if (p.software && MAILBOX_SOFTWARE.test(p.software)) return true;
   // Microsoft 365 hands the message to the mailbox server over HTTPS as the very last step.
   return p.with === "HTTPS" && hop.byOperator?.name === "Microsoft 365";
-}
-
-/**
- * A client known only by an address, a private address or nothing: a mail client or an
- * application handing the message in, not another organisation's MTA.
- */
-function clientIsAnonymous(hop: ChainHop): boolean {
-  return !hop.parsed.from || hop.fromPrivate || hop.fromOrg === null;
 }
 
 function isBackupMx(hop: ChainHop, later: readonly ChainHop[], isRecipientOrg: (org: string | null) => boolean): boolean {

@@ -61,9 +61,9 @@ const cases: Case[] = [
     expected: {"from":{"helo":"ahvfw.dtlr.gsi.gov.uk","rdns":"mail2.detr.gsi.gov.uk","ip":"51.64.35.18"},"by":{"host":"mail4.gsi.gov.uk","ip":null},"via":null,"with":"SMTP","id":"190K1R-0000me-00","for":"spamassassin-talk-admin@lists.sourceforge.net","envelopeFrom":null,"timestamp":"2003-04-01T11:33:46.000Z","tls":{"encrypted":false,"version":null,"cipher":null},"authenticated":false,"submission":null,"software":"Exim"},
   },
   {
-    name: "Exim local delivery is local submission",
+    name: "Exim local delivery is local submission, and the local login is no HELO name",
     input: "from andrew by trinity.supernews.net with local (Exim 4.12) id 18xeL6-000Dn1-00; Tue, 25 Mar 2003 02:39:00 +0000",
-    expected: {"from":{"helo":"andrew","rdns":null,"ip":null},"by":{"host":"trinity.supernews.net","ip":null},"via":null,"with":"LOCAL","id":"18xeL6-000Dn1-00","for":null,"envelopeFrom":null,"timestamp":"2003-03-25T02:39:00.000Z","tls":{"encrypted":null,"version":null,"cipher":null},"authenticated":null,"submission":"local","software":"Exim"},
+    expected: {"from":{"helo":null,"rdns":null,"ip":null},"by":{"host":"trinity.supernews.net","ip":null},"via":null,"with":"LOCAL","id":"18xeL6-000Dn1-00","for":null,"envelopeFrom":null,"timestamp":"2003-03-25T02:39:00.000Z","tls":{"encrypted":null,"version":null,"cipher":null},"authenticated":null,"submission":"local","software":"Exim"},
   },
   {
     name: "Sendmail may-be-forged with a TLS version comment after the id",

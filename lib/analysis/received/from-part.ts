@@ -70,6 +70,9 @@ export function readFrom(tokens: Token[]): FromPart {
     // A mailbox is no HELO name: qmail-scanner writes the envelope sender there
     // ("from replies@example.com by mailhost with qmail-scanner-1.00").
     outHelo = name && name.kind !== "angle" && !name.text.includes("@") ? trimEnd(name.text, ",") : null;
+    // A lone dotless word with no address anywhere is a local login, not a HELO: Exim writes
+    // "from andrew by host with local" and "from mail by host with spam-scanned" for local senders.
+    if (outHelo !== null && tokens.length === 1 && name?.kind === "word" && !outHelo.includes(".") && !nameIp && outHelo.toLowerCase() !== "localhost") outHelo = null;
     outRdns = cleanRdns(rdns ?? null);
   }
   if (outHelo === "") outHelo = null;
