@@ -51,6 +51,8 @@ export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
   const median = times.length >= 3 ? times.slice().sort((a, b) => a - b)[Math.floor(times.length / 2)] : null;
   const total = totalPositiveDelay(facts);
 
+  const implausible = facts.map((f) => f.time !== null && median !== null && Math.abs(f.time - median) > IMPLAUSIBLE_DAYS * 86_400_000);
+
   facts.forEach((f, i) => {
     const list = out[i];
     const p = f.hop.parsed;
@@ -72,7 +74,7 @@ export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
       const sev: Severity = -f.delaySeconds <= SMALL_SKEW_SECONDS ? "info" : "warning";
       add("clock-skew", sev, `Hop ${n} is dated ${describeSeconds(f.delaySeconds)} before hop ${n - 1}: the servers' clocks disagree (clock skew), this is not a delay.`);
     }
-    if (f.time !== null && median !== null && Math.abs(f.time - median) > IMPLAUSIBLE_DAYS * 86_400_000) {
+    if (implausible[i] && f.time !== null && median !== null) {
       add("implausible-date", "critical", `Hop ${n} is dated ${describeSeconds((f.time - median) / 1000)} ${f.time < median ? "before" : "after"} the other hops: the header is probably forged.`);
     }
     if (isPlaintextAcrossOrgs(f)) {
@@ -82,7 +84,9 @@ export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
       const br = chainBreak(facts[i - 1].hop, f.hop);
       if (br) add("chain-break", "warning", br);
     }
-    if (f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
+    // A gap next to an implausible (forged) date is not queueing: that finding says it already.
+    const nearForgery = implausible[i] || (i > 0 && implausible[i - 1]);
+    if (!nearForgery && f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
       const prevType = i > 0 ? facts[i - 1].relayType : null;
       const why =
         prevType === "backup-mx"

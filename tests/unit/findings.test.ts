@@ -1,0 +1,90 @@
+/**
+ * Findings: stable codes, a severity, one sentence, the hop they concern. Small realistic chains,
+ * latest header first (as MTAs prepend them).
+ */
+import { describe, expect, it } from "vitest";
+import { analyze } from "@/lib/analysis";
+
+interface Case {
+  name: string;
+  headers: string;
+  /** "code@hop:severity" for every finding in warnings, most severe first. */
+  warnings: string[];
+}
+
+const CASES: Case[] = [
+  {
+    name: "a plaintext hop between two organisations over public addresses is a warning",
+    headers: `Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) by mx.recipient-corp.com (Postfix) with ESMTP id 1 for <bob@recipient-corp.com>; Mon, 9 Nov 2026 10:00:02 +0000
+Received: from [10.0.0.8] (unknown [198.51.100.7]) by mail.sendco.net (Postfix) with ESMTPSA id 0; Mon, 9 Nov 2026 10:00:01 +0000
+`,
+    warnings: ["plaintext-hop@2:warning"],
+  },
+  {
+    name: "a few seconds of negative delay is clock skew (info), reported as skew and never as a delay",
+    headers: `Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)) by mx.recipient-corp.com (Postfix) with ESMTPS id 1; Mon, 9 Nov 2026 09:59:46 +0000
+Received: from localhost (localhost [127.0.0.1]) by mail.sendco.net (Postfix) with ESMTP id 0; Mon, 9 Nov 2026 10:00:00 +0000
+`,
+    warnings: ["clock-skew@2:info"],
+  },
+  {
+    name: "a forged bottom header dated years before the others is an implausible date",
+    headers: `Received: from mx.recipient-corp.com (mx.recipient-corp.com [192.0.2.10]) by store.recipient-corp.com (Postfix) with ESMTP id 3; Mon, 9 Nov 2026 10:00:03 +0000
+Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)) by mx.recipient-corp.com (Postfix) with ESMTPS id 2; Mon, 9 Nov 2026 10:00:02 +0000
+Received: from app.sendco.net (app.sendco.net [203.0.113.8]) by mail.sendco.net (Postfix) with ESMTP id 1; Mon, 9 Nov 2026 10:00:01 +0000
+Received: from trusted.bank-example.com (trusted.bank-example.com [198.51.100.1]) by relay.bank-example.com with ESMTPS id 0; Tue, 3 Feb 2015 08:00:00 +0000
+`,
+    warnings: ["implausible-date@1:critical", "chain-break@2:warning"],
+  },
+  {
+    name: "a hop that holds most of a long delivery is called out as the slow hop",
+    headers: `Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)) by mx.recipient-corp.com (Postfix) with ESMTPS id 1; Mon, 9 Nov 2026 12:01:00 +0000
+Received: from localhost (localhost [127.0.0.1]) by mail.sendco.net (Postfix) with ESMTP id 0; Mon, 9 Nov 2026 10:00:00 +0000
+`,
+    warnings: ["slow-hop@2:warning"],
+  },
+  {
+    name: "Sendmail's '(may be forged)' is reported",
+    headers: `Received: from mail.sendco.net (host.dsl-pool.net [198.51.100.9] (may be forged)) by mx.recipient-corp.com (8.17.1/8.17.1) with ESMTP id 1 (version=TLSv1.3 cipher=TLS_AES_256_GCM_SHA384 bits=256 verify=NO); Mon, 9 Nov 2026 10:00:02 +0000
+`,
+    warnings: ["may-be-forged@1:warning"],
+  },
+  {
+    name: "a date that cannot be read keeps the hop and says so",
+    headers: `Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) by mx.recipient-corp.com with ESMTPS id 1; 32 Foo 99999 25:61
+`,
+    warnings: ["unreadable-date@1:warning"],
+  },
+  {
+    name: "more than 100 Received headers are cut to the latest 100 with a warning",
+    headers: Array.from({ length: 105 }, (_, i) => `Received: from a${i}.sendco.net ([10.0.0.${i % 250}]) by b${i}.sendco.net with ESMTPS id ${i}; Mon, 9 Nov 2026 10:00:00 +0000\n`).join(""),
+    warnings: ["hops-truncated:warning"],
+  },
+];
+
+describe("findings", () => {
+  it.each(CASES)("$name", ({ headers, warnings }) => {
+    const a = analyze(headers);
+    expect(a.warnings.map((f) => `${f.code}${f.hop ? "@" + f.hop : ""}:${f.severity}`)).toEqual(warnings);
+    for (const f of a.warnings) {
+      expect(f.message).toMatch(/^[A-Z].*[.!]$/);
+      if (f.hop) expect(a.hops[f.hop - 1].findings).toContainEqual(f);
+    }
+  });
+
+  it("keeps a negative delay negative (never wrapped into a day-long delay)", () => {
+    const a = analyze(CASES[1].headers);
+    expect(a.hops[1].delaySeconds).toBe(-14);
+    expect(a.summary.totalDelaySeconds).toBe(-14);
+  });
+
+  it("keeps header order even when a forged bottom header is dated earliest or latest", () => {
+    const a = analyze(CASES[2].headers);
+    expect(a.hops.map((h) => h.by?.host)).toEqual([
+      "relay.bank-example.com",
+      "mail.sendco.net",
+      "mx.recipient-corp.com",
+      "store.recipient-corp.com",
+    ]);
+  });
+});
