@@ -3,6 +3,7 @@
  * operators-data.ts. Lookups are by label suffix (a Map), so cost is linear in the name's length.
  */
 import ipaddr from "ipaddr.js";
+import { memoByKey } from "./memo";
 import { OPERATORS, type OperatorKind, type OperatorRule } from "./operators-data";
 
 export interface OperatorInfo {
@@ -25,7 +26,7 @@ for (const rule of OPERATORS) {
 }
 
 function info(rule: OperatorRule): OperatorInfo {
-  return { name: rule.name, kind: rule.kind satisfies OperatorKind };
+  return Object.freeze({ name: rule.name, kind: rule.kind satisfies OperatorKind });
 }
 
 /** Lower-case, trailing dot, brackets and "IPv6:" removed; null when empty or too long. */
@@ -58,12 +59,16 @@ function ruleByPattern(name: string): OperatorRule | null {
   return null;
 }
 
+const MAYBE_IP = /^[\da-fx.:]+$/i;
+
 /** Parses an IP (IPv4, IPv6, IPv4-mapped IPv6 unwrapped; zone id dropped), or null. */
 export function parseIp(ip: string | null | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
   const h = normaliseHost(ip);
   if (!h) return null;
   const bare = h.includes("%") ? h.slice(0, h.indexOf("%")) : h;
-  if (!ipaddr.isValid(bare)) return null;
+  // ipaddr.isValid() throws and catches internally on every non-address: far too slow for the
+  // host names it is mostly handed. Only digits, hex, dots and colons can be an address.
+  if (!MAYBE_IP.test(bare) || !ipaddr.isValid(bare)) return null;
   try {
     return ipaddr.process(bare);
   } catch {
@@ -86,7 +91,7 @@ function ruleForHost(host: string | null, ip?: string | null): OperatorRule | nu
     const rule = ruleBySuffix(h) ?? ruleByPattern(h);
     if (rule) return rule;
     // A by "host" that is really an address ("by 172.16.4.60 with SMTP").
-    if (ipaddr.isValid(h)) {
+    if (MAYBE_IP.test(h) && ipaddr.isValid(h)) {
       const r = ruleByIp(h);
       if (r) return r;
     }
@@ -101,13 +106,21 @@ function ruleForHost(host: string | null, ip?: string | null): OperatorRule | nu
  * or pattern; failing that, by the address's published ranges. null when unknown.
  */
 export function operatorForHost(host: string | null, ip?: string | null): OperatorInfo | null {
+  if (!host && !ip) return null;
+  return operatorMemo(`${host ?? ""}\u0000${ip ?? ""}`);
+}
+
+const operatorMemo = memoByKey((key: string): OperatorInfo | null => {
+  const sep = key.indexOf("\u0000");
+  const host = key.slice(0, sep) || null;
+  const ip = key.slice(sep + 1) || null;
   try {
     const rule = ruleForHost(host, ip);
     return rule ? info(rule) : null;
   } catch {
     return null;
   }
-}
+});
 
 /**
  * The role a known operator's host plays, from the table: "inbound" (its MX, receiving for its

@@ -4,6 +4,7 @@
  */
 import ipaddr from "ipaddr.js";
 import { parse } from "tldts";
+import { memoByKey } from "./memo";
 import { normaliseHost, operatorForHost, parseIp } from "./operator-match";
 
 /**
@@ -16,6 +17,16 @@ import { normaliseHost, operatorForHost, parseIp } from "./operator-match";
  * suffixes on neither list of the PSL ("localhost.localdomain", "mailmx.nyi.internal") and junk.
  */
 export function organizationOf(host: string | null, ip?: string | null): string | null {
+  if (!host && !ip) return null;
+  return organizationMemo(`${host ?? ""}\u0000${ip ?? ""}`);
+}
+
+const organizationMemo = memoByKey((key: string): string | null => {
+  const sep = key.indexOf("\u0000");
+  return organizationUncached(key.slice(0, sep) || null, key.slice(sep + 1) || null);
+});
+
+function organizationUncached(host: string | null, ip: string | null): string | null {
   const op = operatorForHost(host, ip ?? null);
   if (op) return op.name;
   const h = normaliseHost(host);
@@ -37,6 +48,12 @@ export function organizationOf(host: string | null, ip?: string | null): string 
  * false for public addresses and for anything that is not an address.
  */
 export function isPrivateOrLoopback(ip: string | null): boolean {
+  return ip ? privateMemo(ip) : false;
+}
+
+const privateMemo = memoByKey((ip: string): boolean => isPrivateUncached(ip));
+
+function isPrivateUncached(ip: string | null): boolean {
   const addr = parseIp(ip);
   if (!addr) return false;
   const range = addr.range();
