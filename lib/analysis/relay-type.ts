@@ -22,6 +22,7 @@ import type { RelayType } from "./types";
 // fetchmail re-injects what it fetched over POP3/IMAP as the last step ("with POP3 (fetchmail)").
 const LMTP_OR_LOCAL = /^(?:LMTP|LMTPS|LMTPA|LMTPSA|LOCAL|POP3S?|IMAP4?S?)$/;
 const MAILBOX_SOFTWARE = /cyrus|dovecot/i;
+const MAILBOX_OVER_HTTPS = new Set(["Microsoft 365", "Yahoo"]);
 // Names that say "secondary MX" outright, and numbered MX names that only suggest it (mx2.hotmail.com
 // was one of several equal MX hosts): the latter count only when the message then sat in a queue.
 const BACKUP_MX_NAME = /(?:^|[.-])(?:backup|backupmx|mx-?backup|bkmx|secondary|fallback)\d*(?:[.-]|$)/;
@@ -150,8 +151,9 @@ function isDelivery(hop: ChainHop): boolean {
   const p = hop.parsed;
   if (p.with && LMTP_OR_LOCAL.test(p.with)) return true;
   if (p.software && MAILBOX_SOFTWARE.test(p.software)) return true;
-  // Microsoft 365 hands the message to the mailbox server over HTTPS as the very last step.
-  return p.with === "HTTPS" && hop.byOperator?.name === "Microsoft 365";
+  // Microsoft 365 and Yahoo hand the message to the mailbox server over HTTPS as the very last
+  // step ("by MN0PR19MB6312.namprd19.prod.outlook.com with HTTPS", "by atlas114…yahoo.com with HTTPS").
+  return p.with === "HTTPS" && MAILBOX_OVER_HTTPS.has(hop.byOperator?.name ?? "");
 }
 
 function isBackupMx(hop: ChainHop, later: readonly ChainHop[], isRecipientOrg: (org: string | null) => boolean): boolean {

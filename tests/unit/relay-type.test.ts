@@ -98,6 +98,16 @@ Received: by mailout.sendco.net (Postfix, from userid 1000) id 37BD; ${D("10:00:
 `,
     types: ["mx"],
   },
+  {
+    name: "Yahoo's Hermes MX is the MX and its last HTTPS hop into the mailbox server is delivery",
+    headers: `Received: from 10.217.135.176 by atlas114.free.mail.ne1.yahoo.com with HTTPS; ${D("10:00:05")}
+Received: from sonic301-20.consmr.mail.ne1.yahoo.com by sonic307.consmr.mail.ne1.yahoo.com with HTTP; ${D("10:00:04")}
+Received: from mail-ed1-f45.google.com (EHLO mail-ed1-f45.google.com) ([209.85.208.45]) by 10.217.135.176 (VZM Hermes SMTP Server) with ESMTPS ID 4f0bb1f7d9f3c1a2 for <bob@yahoo.com>; ${D("10:00:03")} (UTC)
+Received: by mail-ed1-f45.google.com with SMTP id 4fb4d7f45d1cf-5f0c3 for <bob@yahoo.com>; ${D("10:00:02")}
+Received: from [192.168.1.10] ([203.0.113.77]) by smtp.gmail.com with ESMTPSA id 4fb4d7f45d1cf for <bob@yahoo.com> (version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256 bits=128/128); ${D("10:00:01")}
+`,
+    types: ["submission", "internal", "mx", "internal", "delivery"],
+  },
 ];
 
 describe("relay types", () => {
