@@ -19,6 +19,7 @@ import { computeAlignment, domainOf } from "./alignment";
 import type { RawField } from "./headers";
 import { parseReceivedSpf } from "./received-spf";
 import type { ArcResult, Authentication, DkimResult, DmarcResult, SpfResult } from "./types";
+import { parseTagList } from "./tag-list";
 
 export { addressDomain } from "./alignment";
 
@@ -130,20 +131,10 @@ function selectorOf(s: string | undefined): string | null {
  * Returns the chain validation status cv= (lower-case) with the instance i=, or null without cv=.
  */
 export function parseArcSeal(value: string): ArcResult | null {
-  let cv: string | null = null;
-  let instance: number | null = null;
-  let start = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i < value.length && value[i] !== ";") continue;
-    const tag = value.slice(start, i);
-    start = i + 1;
-    const eq = tag.indexOf("=");
-    if (eq < 0) continue;
-    const name = tag.slice(0, eq).trim().toLowerCase();
-    const v = tag.slice(eq + 1).trim();
-    if (name === "cv" && cv === null) cv = v.toLowerCase();
-    else if (name === "i" && instance === null) instance = parseInstance(v);
-  }
+  const tags = parseTagList(value);
+  const cv = tags.get("cv")?.toLowerCase() ?? null;
+  const i = tags.get("i");
+  const instance = i === undefined ? null : parseInstance(i);
   if (!cv || cv.length > 16 || !/^[a-z]+$/.test(cv)) return null;
   return { result: cv, instance };
 }

@@ -9,6 +9,7 @@ import { hostRole, operatorForHost, parseIp, type OperatorInfo } from "./operato
 import { OPERATORS, type OperatorRule } from "./operators-data";
 import { isPrivateOrLoopback } from "./organization";
 import type { Finding } from "./types";
+import { parseTagList } from "./tag-list";
 
 /**
  * Per-hop evidence, each array in chronological order (index 0 = hop 1 = the earliest,
@@ -232,13 +233,5 @@ function operatorFromHeaders(fields: readonly RawField[]): { op: OperatorInfo; w
 
 /** The d= tag of a DKIM-Signature (RFC 6376 §3.5 tag-list), or null. */
 function dkimDomain(value: string): string | null {
-  let start = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i < value.length && value[i] !== ";") continue;
-    const tag = value.slice(start, i);
-    start = i + 1;
-    const eq = tag.indexOf("=");
-    if (eq > 0 && tag.slice(0, eq).trim().toLowerCase() === "d") return tag.slice(eq + 1).trim() || null;
-  }
-  return null;
+  return parseTagList(value).get("d") || null;
 }

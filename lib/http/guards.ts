@@ -1,32 +1,28 @@
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { clientKey } from "./client-ip";
 import { HttpError } from "./errors";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
 
-let analyzeLimiter: RateLimiter | null = null;
-
-/** Per-client limit on POST /api/analyze (ANALYZE_RATE_LIMIT per minute); throws a 429 HttpError. */
-export function guardAnalyzeRate(req: Request): void {
-  const e = env();
-  analyzeLimiter ??= createRateLimiter({ limit: e.analyzeRateLimitPerMinute, windowMs: 60_000 });
-  const r = analyzeLimiter.check(clientKey(req, e.trustProxy));
-  if (!r.ok) {
-    throw new HttpError(429, "rate-limited", "Too many analyses from this client; try again shortly.", {
-      "Retry-After": String(r.retryAfterSeconds),
-    });
-  }
+/**
+ * A per-client limit per minute, read from the environment on first use; the guard throws a 429
+ * HttpError with Retry-After when the client is over it.
+ */
+function rateGuard(limitOf: (e: Env) => number, what: string): (req: Request) => void {
+  let limiter: RateLimiter | null = null;
+  return (req) => {
+    const e = env();
+    limiter ??= createRateLimiter({ limit: limitOf(e), windowMs: 60_000 });
+    const r = limiter.check(clientKey(req, e.trustProxy));
+    if (!r.ok) {
+      throw new HttpError(429, "rate-limited", `Too many ${what} from this client; try again shortly.`, {
+        "Retry-After": String(r.retryAfterSeconds),
+      });
+    }
+  };
 }
 
-let shareLimiter: RateLimiter | null = null;
+/** POST /api/analyze: ANALYZE_RATE_LIMIT per client per minute. */
+export const guardAnalyzeRate = rateGuard((e) => e.analyzeRateLimitPerMinute, "analyses");
 
-/** Per-client limit on POST /api/analyses (SHARE_RATE_LIMIT per minute); throws a 429 HttpError. */
-export function guardShareRate(req: Request): void {
-  const e = env();
-  shareLimiter ??= createRateLimiter({ limit: e.shareRateLimitPerMinute, windowMs: 60_000 });
-  const r = shareLimiter.check(clientKey(req, e.trustProxy));
-  if (!r.ok) {
-    throw new HttpError(429, "rate-limited", "Too many shares from this client; try again shortly.", {
-      "Retry-After": String(r.retryAfterSeconds),
-    });
-  }
-}
+/** POST /api/analyses: SHARE_RATE_LIMIT per client per minute. */
+export const guardShareRate = rateGuard((e) => e.shareRateLimitPerMinute, "shares");

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../helpers/server";
-import { hopCards, launchBrowser, openPage, pasteHeaders, waitForResult, errorAlert, type OpenedPage } from "../helpers/browser";
+import { hopCards, launchBrowser, openPage, pasteHeaders, waitForResult, errorAlert, type OpenedPage, withCheckedPage } from "../helpers/browser";
 import { CRAFTED } from "./fixtures/crafted-analysis";
 import { MINUS } from "@/lib/format/duration";
 
@@ -30,23 +30,9 @@ async function showCrafted(page: Page, status = 200, body: unknown = CRAFTED) {
   await page.getByRole("button", { name: "Analyze", exact: true }).click();
 }
 
-/**
- * Opens the home page, runs the test, then checks the page logged no error. `allowed` lists the
- * console lines a test provokes on purpose (Chromium logs every non-2xx fetch as an error).
- */
-async function withPage(
-  fn: (p: OpenedPage) => Promise<void>,
-  options: Parameters<typeof openPage>[2] = {},
-  allowed: RegExp[] = [],
-) {
-  const opened = await openPage(browser, `${server.url}/`, options);
-  try {
-    await fn(opened);
-    expect(opened.errors.filter((e) => !allowed.some((re) => re.test(e)))).toEqual([]);
-  } finally {
-    await opened.close();
-  }
-}
+/** Opens the home page, runs the test, then checks the page logged no error (see withCheckedPage). */
+const withPage = (fn: (p: OpenedPage) => Promise<void>, options: Parameters<typeof openPage>[2] = {}, allowed: RegExp[] = []) =>
+  withCheckedPage(browser, `${server.url}/`, fn, options, allowed);
 
 describe("result rendering", () => {
   it("shows clock skew as skew, an unknown delay as unknown, and calls out the slowest hop", async () => {

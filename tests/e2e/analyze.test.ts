@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { startServer, type RunningServer } from "../helpers/server";
-import { hopCards, launchBrowser, openPage, pasteHeaders, waitForResult, errorAlert, type OpenedPage } from "../helpers/browser";
+import { hopCards, launchBrowser, openPage, pasteHeaders, waitForResult, errorAlert, type OpenedPage, withCheckedPage } from "../helpers/browser";
 import { EXAMPLES } from "@/components/analysis/examples";
 
 const example = (id: string) => {
@@ -26,23 +26,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * Opens the home page, runs the test, then checks the page logged no error. `allowed` lists the
- * console lines a test provokes on purpose (Chromium logs every non-2xx fetch as an error).
- */
-async function withPage(
-  fn: (p: OpenedPage) => Promise<void>,
-  options: Parameters<typeof openPage>[2] = {},
-  allowed: RegExp[] = [],
-) {
-  const opened = await openPage(browser, `${server.url}/`, options);
-  try {
-    await fn(opened);
-    expect(opened.errors.filter((e) => !allowed.some((re) => re.test(e)))).toEqual([]);
-  } finally {
-    await opened.close();
-  }
-}
+/** Opens the home page, runs the test, then checks the page logged no error (see withCheckedPage). */
+const withPage = (fn: (p: OpenedPage) => Promise<void>, options: Parameters<typeof openPage>[2] = {}, allowed: RegExp[] = []) =>
+  withCheckedPage(browser, `${server.url}/`, fn, options, allowed);
 
 describe("home page", () => {
   it("has a labelled headers box and an Analyze button that is disabled while the box is empty", async () => {

@@ -4,6 +4,7 @@
  * test can assert the page stayed clean.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -60,4 +61,24 @@ export function hopCards(page: Page) {
 /** The page's own inline error (Next's empty route announcer also has role="alert"). */
 export function errorAlert(page: Page) {
   return page.getByRole("alert").filter({ hasText: /\S/ });
+}
+
+/**
+ * Opens `url`, runs the test, then checks the page logged no error. `allowed` lists the console
+ * lines a test provokes on purpose (Chromium logs every non-2xx fetch as an error).
+ */
+export async function withCheckedPage(
+  browser: Browser,
+  url: string,
+  fn: (p: OpenedPage) => Promise<void>,
+  options: BrowserContextOptions = {},
+  allowed: RegExp[] = [],
+): Promise<void> {
+  const opened = await openPage(browser, url, options);
+  try {
+    await fn(opened);
+    expect(opened.errors.filter((e) => !allowed.some((re) => re.test(e)))).toEqual([]);
+  } finally {
+    await opened.close();
+  }
 }
