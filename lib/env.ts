@@ -16,6 +16,8 @@ export interface Env {
   trustProxy: boolean;
   /** Send Strict-Transport-Security. HSTS=1, default off (only behind HTTPS). */
   hsts: boolean;
+  /** Allow live MX look-ups when a request asks (options.dns). DNS_LOOKUPS, default on. */
+  dnsLookups: boolean;
   /** Public origin for share URLs, e.g. "https://hoptrace.example". PUBLIC_URL, default: from the request. */
   publicUrl: string | null;
   /**
@@ -70,6 +72,7 @@ function readEnv(e: NodeJS.ProcessEnv): Env {
     analyzeRateLimitPerMinute: positiveInt("ANALYZE_RATE_LIMIT", e.ANALYZE_RATE_LIMIT, 120),
     trustProxy: flag("TRUST_PROXY", e.TRUST_PROXY),
     hsts: flag("HSTS", e.HSTS),
+    dnsLookups: e.DNS_LOOKUPS === undefined || e.DNS_LOOKUPS === "" ? true : flag("DNS_LOOKUPS", e.DNS_LOOKUPS),
     publicUrl,
     shareClockOffsetMs: wholeInt("HOPTRACE_TEST_CLOCK_OFFSET_MS", e.HOPTRACE_TEST_CLOCK_OFFSET_MS, 0),
   };

@@ -24,13 +24,14 @@ function plainWords(status: number, body: ApiError | null): string {
   }
 }
 
-export async function requestAnalysis(headers: string, signal?: AbortSignal): Promise<AnalyzeOutcome> {
+/** `dns`: ask the server to check the recipient domains' MX records (evidence for backup MX hops). */
+export async function requestAnalysis(headers: string, signal?: AbortSignal, dns = false): Promise<AnalyzeOutcome> {
   let res: Response;
   try {
     res = await fetch("/api/analyze", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ headers }),
+      body: JSON.stringify(dns ? { headers, options: { dns: true } } : { headers }),
       signal,
     });
   } catch (e) {

@@ -40,6 +40,7 @@ export function Analyzer() {
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const pending = useRef<AbortController | null>(null);
+  const [checkMx, setCheckMx] = useState(false);
   const textareaId = useId();
   const helpId = useId();
   const errorId = useId();
@@ -55,7 +56,7 @@ export function Analyzer() {
     pending.current = ctrl;
     setState({ kind: "loading" });
     try {
-      const outcome = await requestAnalysis(sent, ctrl.signal);
+      const outcome = await requestAnalysis(sent, ctrl.signal, checkMx);
       if (ctrl.signal.aborted) return;
       if (outcome.ok) {
         const done = { kind: "done" as const, analysis: outcome.analysis, sent, trimmedBody: sent.length < raw.trim().length };
@@ -196,6 +197,10 @@ export function Analyzer() {
             </Button>
           ) : null}
         </div>
+        <label className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+          <input type="checkbox" checked={checkMx} onChange={(e) => setCheckMx(e.target.checked)} className={FOCUS_RING} />
+          Check the recipient domain&apos;s MX records (a DNS look-up from the server) to confirm backup-MX hops
+        </label>
         {fileNote ? <p className="text-sm text-slate-700 dark:text-slate-300">{fileNote}</p> : null}
 
         {state.kind === "error" ? (

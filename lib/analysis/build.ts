@@ -10,13 +10,14 @@ import { fieldsNamed, firstField, type HeaderBlock, type RawField } from "./head
 import { MAX_HOPS } from "./limits";
 import { senderOperator } from "./operators";
 import { organizationOf } from "./organization";
-import { classifyRelays } from "./relay-type";
-import type { Analysis, AnalyzeOptions, Finding, Hop, Summary } from "./types";
+import { classifyRelays, mxRoleOf } from "./relay-type";
+import type { Analysis, AnalyzeOptions, Finding, Hop, MxRecordSet, Summary } from "./types";
 
-export function buildAnalysis(block: HeaderBlock, _options: AnalyzeOptions): Analysis {
+export function buildAnalysis(block: HeaderBlock, options: AnalyzeOptions): Analysis {
   const { fields } = block;
   const chain = buildChain(fieldsNamed(fields, "received"));
-  const relayTypes = classifyRelays(chain.hops, { recipientOrgs: recipientOrgs(fields, chain.hops) });
+  const mx = options.mx ?? [];
+  const relayTypes = classifyRelays(chain.hops, { recipientOrgs: recipientOrgs(fields, chain.hops), mx });
 
   const facts: HopFacts[] = chain.hops.map((hop, i) => {
     const time = hop.parsed.timestamp ? Date.parse(hop.parsed.timestamp) : null;
@@ -27,6 +28,7 @@ export function buildAnalysis(block: HeaderBlock, _options: AnalyzeOptions): Ana
     f.delaySeconds = f.time !== null && prev !== null ? roundMs((f.time - prev) / 1000) : null;
   });
   const hopFindings = findingsForHops(facts);
+  if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
 
   const hops: Hop[] = facts.map((f, i) => toHop(f, hopFindings[i]));
   const fromValue = firstField(fields, "from")?.decoded ?? null;
@@ -160,4 +162,20 @@ function addressDomains(value: string): string[] {
   const re = /@([a-z0-9.-]+)/gi;
   for (let m = re.exec(value); m && out.length < 50; m = re.exec(value)) out.push(m[1].toLowerCase().replace(/\.$/, ""));
   return out;
+}
+
+/** Says, on each hop whose server is a listed MX, what the live records showed (evidence). */
+function addMxEvidence(facts: readonly HopFacts[], hopFindings: Finding[][], mx: readonly MxRecordSet[]): void {
+  facts.forEach((f, i) => {
+    if (f.relayType !== "mx" && f.relayType !== "backup-mx") return;
+    const role = mxRoleOf(f.hop.parsed.by?.host ?? null, mx);
+    if (!role) return;
+    const primary = role.primary.host === f.hop.parsed.by?.host ? "it is the preferred MX" : `the preferred MX is ${role.primary.host} (priority ${role.primary.priority})`;
+    hopFindings[i].push({
+      code: "mx-record",
+      severity: "info",
+      hop: f.hop.index,
+      message: `${f.hop.parsed.by?.host} is listed as a priority ${role.priority} MX of ${role.domain}; ${primary}.`,
+    });
+  });
 }

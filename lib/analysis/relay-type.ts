@@ -17,7 +17,7 @@
  */
 import type { ChainHop } from "./chain";
 import { hostRole } from "./operator-match";
-import type { RelayType } from "./types";
+import type { MxRecordSet, RelayType } from "./types";
 
 // fetchmail re-injects what it fetched over POP3/IMAP as the last step ("with POP3 (fetchmail)").
 const LMTP_OR_LOCAL = /^(?:LMTP|LMTPS|LMTPA|LMTPSA|LOCAL|POP3S?|IMAP4?S?)$/;
@@ -39,6 +39,27 @@ const OUTBOUND_NAME = /(?:^|[.-])(?:outbound|smtpout|smtp-out|mailout|out|ob)\d*
 export interface RelayContext {
   /** Organisations of the recipient domains (for clauses, Delivered-To, X-Original-To, To, Cc, list ids). */
   recipientOrgs: ReadonlySet<string>;
+  /** MX records looked up by the caller (options.mx); empty when DNS was not used. */
+  mx: readonly MxRecordSet[];
+}
+
+/** What the MX records say about a host: listed for a domain, and whether at the best priority. */
+export interface MxRole {
+  domain: string;
+  priority: number;
+  primary: { host: string; priority: number };
+}
+
+export function mxRoleOf(host: string | null, mx: readonly MxRecordSet[]): MxRole | null {
+  if (!host) return null;
+  for (const set of mx) {
+    const entry = set.hosts.find((h) => h.host === host);
+    if (!entry) continue;
+    let primary = entry;
+    for (const h of set.hosts) if (h.priority < primary.priority) primary = h;
+    return { domain: set.domain, priority: entry.priority, primary };
+  }
+  return null;
 }
 
 /** Submission evidence that names a program on the by host itself, not a remote client. */
@@ -78,6 +99,8 @@ export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): Re
     for (let j = i + 1; j < n && !FETCHED.test(hops[j].parsed.with ?? ""); j++) {
       if (hops[j].byOrg && hops[j].byOrg !== hop.byOrg) laterOrgs.add(hops[j].byOrg!);
     }
+    // Live MX records, when the caller looked them up: a listed host is that domain's MX.
+    const mxRole = hop.byOrg !== null && !sameOrg ? mxRoleOf(p.by?.host ?? null, ctx.mx) : null;
     const submissionHere =
       !crossedOrgs && p.submission !== null && (submissionOrg === undefined || hop.byOrg === null || submissionOrg === hop.byOrg);
 
@@ -111,6 +134,8 @@ export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): Re
     else if (i === 0 && n > 1 && Boolean(p.by?.host) && hop.fromOrg === null && !isRecipientOrg(hop.byOrg) && !inboundHost) type = "submission";
     // The message ended at a server with no public name: it is the recipient's.
     else if (hop.byOrg === null) type = i === n - 1 && n > 1 && p.by !== null && p.from !== null && !hop.fromPrivate ? "mx" : "unknown";
+    else if (mxRole !== null && mxRole.priority > mxRole.primary.priority) type = "backup-mx";
+    else if (mxRole !== null) type = "mx";
     else if (isBackupMx(hop, hops.slice(i + 1), isRecipientOrg)) type = "backup-mx";
     else if (isRecipientOrg(hop.byOrg) || inboundHost) type = "mx";
     // A relay that makes its clients log in is the sender's smart host, not anyone's MX.

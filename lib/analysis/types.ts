@@ -142,6 +142,20 @@ export interface Analysis {
 }
 
 export interface AnalyzeOptions {
-  /** Live DNS look-ups (MX, PTR). Accepted for the contract; the engine itself never does I/O. */
+  /** The caller looked up DNS for this analysis (contract option). The engine itself never does I/O. */
   dns?: boolean;
+  /**
+   * MX records of recipient domains, looked up by the caller when `dns` is on (lib/dns/mx.ts).
+   * They turn "named like a backup MX" into evidence: a by host listed at a lower priority than
+   * the domain's best MX is a backup MX. Default: none.
+   */
+  mx?: readonly MxRecordSet[];
+}
+
+/** The MX records of one domain. */
+export interface MxRecordSet {
+  /** The domain, lower-case. */
+  domain: string;
+  /** Exchanges, lower-case without trailing dot, with their preference (lower is preferred). */
+  hosts: readonly { host: string; priority: number }[];
 }

@@ -71,6 +71,14 @@ describe("POST /api/analyze", () => {
     expect(json.error.code).toBe("method-not-allowed");
   });
 
+  it("answers options.dns within a few seconds even when DNS cannot be reached", async () => {
+    const t0 = Date.now();
+    const { res, json } = await call("POST", JSON.stringify({ headers: FIXTURE, options: { dns: true } }), "application/json");
+    expect(res.status).toBe(200);
+    expect(json.hops).toHaveLength(6);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
   it("keeps working after a bad request (one bad request never breaks the next)", async () => {
     await call("POST", "{", "application/json");
     const { res } = await call("POST", FIXTURE, "text/plain");

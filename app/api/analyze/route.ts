@@ -1,4 +1,5 @@
-import { analyze } from "@/lib/analysis";
+import { analyzeWithDns } from "@/lib/dns/analyze-with-dns";
+import { env } from "@/lib/env";
 import { inputFromJson } from "@/lib/analysis/input";
 import { HttpError, handle, json, methodNotAllowed } from "@/lib/http/errors";
 import { mediaType, readBodyText } from "@/lib/http/read-body";
@@ -17,7 +18,7 @@ export function POST(req: Request) {
     }
     const body = await readBodyText(req);
     const input = type === "application/json" ? inputFromJson(body) : { headers: body, options: {} };
-    return json(analyze(input.headers, input.options));
+    return json(await analyzeWithDns(input.headers, input.options, env().dnsLookups));
   });
 }
 
