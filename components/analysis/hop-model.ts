@@ -1,10 +1,16 @@
 /** Presentation helpers over hops: who talked to whom, and which hop was slowest. */
 import type { Hop } from "@/lib/analysis/types";
 
-/** Index (1-based) of the hop with the largest positive delay, or null when none is positive. */
+/**
+ * Index (1-based) of the hop with the largest positive delay, or null when none is positive.
+ * A gap next to a date the engine calls implausible (a forged header) is no queueing time, so
+ * those hops are never "the slowest".
+ */
 export function slowestHopIndex(hops: Hop[]): number | null {
+  const forged = new Set(hops.filter((h) => h.findings.some((f) => f.code === "implausible-date")).map((h) => h.index));
   let best: Hop | null = null;
   for (const h of hops) {
+    if (forged.has(h.index) || forged.has(h.index - 1)) continue;
     if (h.delaySeconds !== null && h.delaySeconds > 0 && (!best || h.delaySeconds > (best.delaySeconds ?? 0))) best = h;
   }
   return best ? best.index : null;

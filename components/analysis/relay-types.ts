@@ -39,7 +39,7 @@ export const RELAY_TYPES: Record<RelayType, RelayTypeInfo> = {
   },
   "backup-mx": {
     label: "Backup MX",
-    icon: "⧗",
+    icon: "⇉",
     tone: "amber",
     definition: "A lower-priority MX of the recipient domain that passes the message on to the primary MX.",
   },
