@@ -105,7 +105,7 @@ export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): Re
       !crossedOrgs && p.submission !== null && (submissionOrg === undefined || hop.byOrg === null || submissionOrg === hop.byOrg);
 
     let type: RelayType;
-    if (i === n - 1 && n > 1 && isDelivery(hop)) type = "delivery";
+    if (i === n - 1 && n > 1 && (isDelivery(hop) || isGmailStore(hop, prev))) type = "delivery";
     else if (!p.by && !p.from) {
       // A comment-only header ("(qmail 1 invoked from network)") was written by the host of the
       // hop before it; a second hand-in on the same site (Haraka queueing into qmail) is internal;
@@ -170,6 +170,15 @@ function recipientChangedAfter(hops: readonly ChainHop[], i: number): boolean {
 
 function recipients(forValue: string | null): Set<string> {
   return new Set((forValue ?? "").toLowerCase().split(/[\s,]+/).filter((r) => r.includes("@")));
+}
+
+/**
+ * Gmail's topmost "Received: by 10.36.81.3 / 2002:a05:… with SMTP id …" has no from part: it is
+ * the mailbox side taking the message from Gmail's own MX (Google's help calls these the headers
+ * added "when the message transfers to Mr. Smith's Gmail address").
+ */
+function isGmailStore(hop: ChainHop, prev: ChainHop | null): boolean {
+  return !hop.parsed.from && hop.byOperator?.name === "Google" && prev?.byOrg === "Google";
 }
 
 function isDelivery(hop: ChainHop): boolean {

@@ -103,7 +103,7 @@ describe("home page", () => {
       await page.getByLabel("Raw email headers").press("Control+Enter");
       await waitForResult(page);
       await expect(page.getByRole("heading", { name: "Your invoice for October 2026 is ready" }).isVisible()).resolves.toBe(true);
-      // SendGrid's HTTP API hop → its filter → Gmail's MX over TLS 1.3 → Google's internal hop.
+      // SendGrid's HTTP API hop → its filter → Gmail's MX over TLS 1.3 → Gmail's delivery into the mailbox.
       const cards = hopCards(page);
       expect(await cards.count()).toBe(4);
       const hop1 = await cards.nth(0).innerText();

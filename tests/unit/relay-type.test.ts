@@ -48,6 +48,13 @@ Received: from [10.0.0.5] ([198.51.100.7]) by smtp.gmail.com with ESMTPSA id y2 
     types: ["submission", "internal"],
   },
   {
+    name: "Gmail's topmost 'by 2002:… with SMTP' hop after its MX is the delivery into the mailbox",
+    headers: `Received: by 2002:a05:6520:2c8c:b0:22e:9b5c:1d2e with SMTP id x9csp1234567pxb; ${D("10:00:03")}
+Received: from mail.sendco.net (mail.sendco.net. [203.0.113.5]) by mx.google.com with ESMTPS id a1si1 for <bob@gmail.com> (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256); ${D("10:00:02")}
+`,
+    types: ["mx", "delivery"],
+  },
+  {
     name: "Google Workspace's smtp-relay.gmail.com is a smart host for the sender's own server",
     headers: `Received: from mail-wr1-f104.google.com (mail-wr1-f104.google.com [209.85.221.104]) by mx.recipient-corp.com (Postfix) with ESMTPS id 77A for <bob@recipient-corp.com>; ${D("10:00:03")}
 Received: from app1.sendco.net (app1.sendco.net [203.0.113.9]) by smtp-relay.gmail.com with ESMTPS id n12 (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256); ${D("10:00:02")}
