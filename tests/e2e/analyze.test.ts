@@ -169,6 +169,27 @@ describe("home page", () => {
     });
   });
 
+  it("the MX check is off by default and, when ticked, asks the server for options.dns", async () => {
+    await withPage(async ({ page }) => {
+      const bodies: string[] = [];
+      page.on("request", (r) => {
+        if (r.method() === "POST") bodies.push(r.postData() ?? "");
+      });
+      const box = page.getByLabel(/Check the recipient domain's MX records/);
+      expect(await box.isChecked()).toBe(false);
+      await pasteHeaders(page, example("backup-mx").headers);
+      await page.getByRole("button", { name: "Analyze", exact: true }).click();
+      await waitForResult(page);
+      await box.check();
+      await page.getByRole("button", { name: "Analyze", exact: true }).click();
+      await page.waitForTimeout(300);
+      await waitForResult(page);
+      expect(bodies).toHaveLength(2);
+      expect(JSON.parse(bodies[0]).options).toBeUndefined();
+      expect(JSON.parse(bodies[1]).options).toEqual({ dns: true });
+    });
+  });
+
   it("the file picker accepts an .eml file", async () => {
     await withPage(async ({ page }) => {
       await page.getByLabel("Choose an .eml or .txt file").setInputFiles({
