@@ -3,24 +3,13 @@
  * Analysis (fixtures/crafted-analysis.ts): skew, unknown values, the slowest hop, the table view,
  * header search, JSON export, keyboard-only use. Independent of the engine's heuristics.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type RunningServer } from "../helpers/server";
-import { hopCards, launchBrowser, openPage, pasteHeaders, waitForResult, errorAlert, type OpenedPage, withCheckedPage } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { hopCards, pasteHeaders, waitForResult, errorAlert, homePageSession } from "../helpers/browser";
 import { CRAFTED } from "./fixtures/crafted-analysis";
 import { MINUS } from "@/lib/format/duration";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { session, withPage } = homePageSession();
 
 async function showCrafted(page: Page, status = 200, body: unknown = CRAFTED) {
   await page.route("**/api/analyze", (route) =>
@@ -30,9 +19,6 @@ async function showCrafted(page: Page, status = 200, body: unknown = CRAFTED) {
   await page.getByRole("button", { name: "Analyze", exact: true }).click();
 }
 
-/** Opens the home page, runs the test, then checks the page logged no error (see withCheckedPage). */
-const withPage = (fn: (p: OpenedPage) => Promise<void>, options: Parameters<typeof openPage>[2] = {}, allowed: RegExp[] = []) =>
-  withCheckedPage(browser, `${server.url}/`, fn, options, allowed);
 
 describe("result rendering", () => {
   it("shows clock skew as skew, an unknown delay as unknown, and calls out the slowest hop", async () => {
@@ -120,7 +106,7 @@ describe("result rendering", () => {
 
   it("copies and downloads the analysis as JSON", async () => {
     await withPage(async ({ page, context }) => {
-      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.url });
       await showCrafted(page);
       await waitForResult(page);
       await page.getByRole("button", { name: "Copy JSON" }).click();

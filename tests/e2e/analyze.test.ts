@@ -2,10 +2,8 @@
  * The home page against the real engine: paste, analyze, read the timeline. Assertions follow what
  * the engine says about the built-in examples (components/analysis/examples.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startServer, type RunningServer } from "../helpers/server";
-import { hopCards, launchBrowser, openPage, pasteHeaders, waitForResult, errorAlert, type OpenedPage, withCheckedPage } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { hopCards, pasteHeaders, waitForResult, errorAlert, homePageSession } from "../helpers/browser";
 import { EXAMPLES } from "@/components/analysis/examples";
 
 const example = (id: string) => {
@@ -14,21 +12,8 @@ const example = (id: string) => {
   return ex;
 };
 
-let server: RunningServer;
-let browser: Browser;
+const { session, withPage } = homePageSession();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Opens the home page, runs the test, then checks the page logged no error (see withCheckedPage). */
-const withPage = (fn: (p: OpenedPage) => Promise<void>, options: Parameters<typeof openPage>[2] = {}, allowed: RegExp[] = []) =>
-  withCheckedPage(browser, `${server.url}/`, fn, options, allowed);
 
 describe("home page", () => {
   it("has a labelled headers box and an Analyze button that is disabled while the box is empty", async () => {
@@ -57,7 +42,7 @@ describe("home page", () => {
       expect(requests).toHaveLength(1);
       expect(new URL(requests[0].url).pathname).toBe("/api/analyze");
       expect(JSON.parse(requests[0].body ?? "{}").headers).toContain("mx2.contoso-labs.net");
-      expect(page.url()).toBe(`${server.url}/`);
+      expect(page.url()).toBe(`${session.server.url}/`);
 
       await expect(page.getByRole("heading", { name: "Route: 4 hops, earliest first" }).isVisible()).resolves.toBe(true);
       const cards = hopCards(page);

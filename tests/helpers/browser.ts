@@ -4,7 +4,8 @@
  * test can assert the page stayed clean.
  */
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { startServer, type RunningServer } from "./server";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
@@ -81,4 +82,22 @@ export async function withCheckedPage(
   } finally {
     await opened.close();
   }
+}
+
+/**
+ * For a browser test file: starts `next start` and Chromium once (beforeAll), stops both
+ * (afterAll), and gives `withPage`, which opens the home page and checks it logged no error.
+ */
+export function homePageSession(env: Record<string, string> = {}) {
+  const session = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [session.server, session.browser] = await Promise.all([startServer(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  const withPage = (fn: (p: OpenedPage) => Promise<void>, options: BrowserContextOptions = {}, allowed: RegExp[] = []) =>
+    withCheckedPage(session.browser, `${session.server.url}/`, fn, options, allowed);
+  return { session, withPage };
 }
