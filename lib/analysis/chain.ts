@@ -119,7 +119,7 @@ function inferOne(hops: ChainHop[], i: number, byHostOrg: ReadonlyMap<string, Ch
   const same = host ? byHostOrg.get(host) : undefined;
   if (same) adopt(same.byOrg, same.byOperator);
   // (fetchmail's client is the POP/IMAP server it polled, not this host)
-  else if (by && next?.parsed.from && !next.fromPrivate && next.fromOrg !== null && !next.fromOrgWeak && !FETCHED.test(next.parsed.with ?? ""))
+  else if (by && next?.parsed.from && !next.fromPrivate && next.fromOrg !== null && !next.fromOrgWeak && !isFetched(next))
     adopt(next.fromOrg, fromOperator(next.parsed));
   // The next hop is this host handing on over a private network: same site as the next server.
   else if (by && host && next?.fromPrivate && next.byOrg !== null && nextClientNames.includes(host)) adopt(next.byOrg, next.byOperator);
@@ -129,6 +129,14 @@ function inferOne(hops: ChainHop[], i: number, byHostOrg: ReadonlyMap<string, Ch
   else if (by && host && isPrivateOrLoopback(host) && next && !next.parsed.from && next.byOrg !== null) adopt(next.byOrg, next.byOperator);
   else if (prev && (!from || hop.fromPrivate || !from.ip || isSameHost(from, prev.parsed.by?.host ?? null))) adopt(prev.byOrg, prev.byOperator);
   return hop.byOrg !== null;
+}
+
+/**
+ * fetchmail writes "with POP3/IMAP" when it re-injects what it fetched into the local MTA: the
+ * recorded client is the mailbox server it polled, not the previous hop's server.
+ */
+export function isFetched(hop: ChainHop): boolean {
+  return FETCHED.test(hop.parsed.with ?? "");
 }
 
 const FETCHED = /^(?:POP3S?|IMAP4?S?)$/;

@@ -3,7 +3,7 @@
  * Hop-level findings go on their hop and are also listed in the message's warnings (with `hop`),
  * so a reader of warnings alone sees everything, most severe first.
  */
-import type { ChainHop } from "./chain";
+import { isFetched, type ChainHop } from "./chain";
 import { operatorForHost } from "./operators";
 import { organizationOf } from "./organization";
 import type { Finding, RelayType, Severity } from "./types";
@@ -128,7 +128,7 @@ function chainBreak(prev: ChainHop, cur: ChainHop): string | null {
   const by = prev.parsed.by;
   if (!from || !by) return null;
   // fetchmail records the POP/IMAP server it polled as the client, not the previous hop's server.
-  if (cur.fromPrivate || /^(?:POP3S?|IMAP4?S?)$/.test(cur.parsed.with ?? "")) return null;
+  if (cur.fromPrivate || isFetched(cur)) return null;
   if (by.ip && from.ip && by.ip === from.ip) return null;
   const names = [from.rdns, from.helo && !from.helo.startsWith("[") ? from.helo.toLowerCase().replace(/\.$/, "") : null];
   if (by.host && names.includes(by.host)) return null;

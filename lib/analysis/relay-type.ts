@@ -15,12 +15,12 @@
  *  7. smart-host – a cross-organisation hop into a relay that then hands the message to a third one.
  * "unknown" when the organisation of the by server cannot be told.
  */
-import type { ChainHop } from "./chain";
+import { isFetched, type ChainHop } from "./chain";
 import { hostRole } from "./operator-match";
 import type { MxRecordSet, RelayType } from "./types";
 
-// fetchmail re-injects what it fetched over POP3/IMAP as the last step ("with POP3 (fetchmail)").
-const LMTP_OR_LOCAL = /^(?:LMTP|LMTPS|LMTPA|LMTPSA|LOCAL|POP3S?|IMAP4?S?)$/;
+// LMTP and local delivery; fetchmail's re-injection (isFetched) counts too when it is the last step.
+const LMTP_OR_LOCAL = /^(?:LMTP|LMTPS|LMTPA|LMTPSA|LOCAL)$/;
 const MAILBOX_SOFTWARE = /cyrus|dovecot/i;
 const MAILBOX_OVER_HTTPS = new Set(["Microsoft 365", "Yahoo"]);
 // Names that say "secondary MX" outright, and numbered MX names that only suggest it (mx2.hotmail.com
@@ -70,8 +70,6 @@ const CONTENT_FILTER = /amavis/i;
 const SMART_HOST_NAME = /^(?:smtp-relay\.gmail\.com|smarthost\d*\.|smart-host\d*\.)/;
 /** Protocol words of content filters that re-inject on the same host (qmail-scanner). */
 const LOCAL_FILTER = /^QMAIL-SCANNER/;
-/** fetchmail writes "with POP3/IMAP" when it re-injects what it fetched into the local MTA. */
-const FETCHED = /^(?:POP3S?|IMAP4?S?)$/;
 
 export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): RelayType[] {
   const n = hops.length;
@@ -96,7 +94,7 @@ export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): Re
     // Organisations the message reaches later. A fetchmail hop is the recipient pulling its own
     // mail from its mailbox host: nothing from there on makes this server a relay.
     const laterOrgs = new Set<string>();
-    for (let j = i + 1; j < n && !FETCHED.test(hops[j].parsed.with ?? ""); j++) {
+    for (let j = i + 1; j < n && !isFetched(hops[j]); j++) {
       if (hops[j].byOrg && hops[j].byOrg !== hop.byOrg) laterOrgs.add(hops[j].byOrg!);
     }
     // Live MX records, when the caller looked them up: a listed host is that domain's MX.
@@ -125,7 +123,7 @@ export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): Re
     else if (i === 0 && (!p.from || hop.fromPrivate || localFrom)) type = "submission";
     else if (submissionHere) type = "submission";
     // A local program on the by host handing the message back in (list software, fetchmail, filters).
-    else if (i > 0 && (localFrom || LOCAL_FILTER.test(p.with ?? "") || FETCHED.test(p.with ?? "") || (p.submission !== null && LOCAL_SUBMISSION.has(p.submission)))) type = "internal";
+    else if (i > 0 && (localFrom || LOCAL_FILTER.test(p.with ?? "") || isFetched(hop) || (p.submission !== null && LOCAL_SUBMISSION.has(p.submission)))) type = "internal";
     // The trail starts at a host of the sending organisation itself (an application server, a PC).
     else if (i === 0 && sameOrg && !inboundHost && laterOrgs.size > 0) type = "submission";
     else if (sameOrg) type = "internal";
@@ -183,7 +181,7 @@ function isGmailStore(hop: ChainHop, prev: ChainHop | null): boolean {
 
 function isDelivery(hop: ChainHop): boolean {
   const p = hop.parsed;
-  if (p.with && LMTP_OR_LOCAL.test(p.with)) return true;
+  if ((p.with && LMTP_OR_LOCAL.test(p.with)) || isFetched(hop)) return true;
   if (p.software && MAILBOX_SOFTWARE.test(p.software)) return true;
   // Microsoft 365 and Yahoo hand the message to the mailbox server over HTTPS as the very last
   // step ("by MN0PR19MB6312.namprd19.prod.outlook.com with HTTPS", "by atlas114…yahoo.com with HTTPS").
