@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { analyze } from "../lib/analysis";
-import { splitHeaderBlock } from "../lib/analysis/headers";
+import { splitHeaderBlock } from "../lib/analysis/message/headers";
 
 const ROOT = path.resolve(__dirname, "..");
 const DIR = path.join(ROOT, "tests/fixtures/headers");

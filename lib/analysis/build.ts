@@ -1,23 +1,32 @@
 /**
- * Assembles the contract's Analysis from the header block: chain → relay types → delays →
- * findings → summary. Each step lives in its own module; this file only wires them.
+ * Assembles the contract's Analysis from a read message: chain → relay types → delays →
+ * findings → sending service → authentication → summary. Each step lives in its own module;
+ * this file only wires them, and runs each step that reads headers under the one guard
+ * (guard.ts), so a reader that fails costs its own header, not the analysis.
  */
-import { addressDomain, parseAuthentication } from "./auth";
-import { buildChain, type ChainHop } from "./chain";
-import { parseMailDate } from "./dates";
-import { findingsForHops, sortFindings, type HopFacts } from "./findings";
-import { fieldsNamed, firstField, type HeaderBlock, type RawField } from "./headers";
+import { parseAuthentication } from "./auth/authentication";
+import { createGuard } from "./guard";
 import { MAX_HOPS } from "./limits";
-import { senderOperator } from "./operators";
-import { organizationOf } from "./organization";
-import { classifyRelays, mxRoleOf } from "./relay-type";
+import { addressDomain } from "./message/addresses";
+import { parseMailDate } from "./message/dates";
+import { firstField, type RawField } from "./message/headers";
+import type { MessageInput } from "./message/read";
+import { senderOperator } from "./operators/sender";
+import { buildChain } from "./route/chain";
+import { findingsForHops, sortFindings, type HopFacts } from "./route/findings";
+import { recipientDomainList, recipientOrganizations } from "./route/recipients";
+import { classifyRelays, mxRoleOf } from "./route/relay-type";
 import type { Analysis, AnalyzeOptions, Finding, Hop, MxRecordSet, Summary } from "./types";
 
-export function buildAnalysis(block: HeaderBlock, options: AnalyzeOptions): Analysis {
-  const { fields } = block;
-  const chain = buildChain(fieldsNamed(fields, "received"));
+export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): Analysis {
+  const { fields } = message.block;
+  const messageFindings: Finding[] = [...message.block.findings, ...message.findings];
+  const guard = createGuard(messageFindings);
+  const chain = buildChain(message.received, message.truncated);
+  const parsedHops = chain.hops.map((h) => h.parsed);
   const mx = options.mx ?? [];
-  const relayTypes = classifyRelays(chain.hops, { recipientOrgs: recipientOrgs(fields, chain.hops), mx });
+  const recipientOrgs = guard("To", () => recipientOrganizations(recipientDomainList(fields, parsedHops)), new Set<string>());
+  const relayTypes = classifyRelays(chain.hops, { recipientOrgs, mx });
 
   const facts: HopFacts[] = chain.hops.map((hop, i) => {
     const time = hop.parsed.timestamp ? Date.parse(hop.parsed.timestamp) : null;
@@ -31,17 +40,9 @@ export function buildAnalysis(block: HeaderBlock, options: AnalyzeOptions): Anal
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
 
   const hops: Hop[] = facts.map((f, i) => toHop(f, hopFindings[i]));
-  const fromValue = firstField(fields, "from")?.decoded ?? null;
-  const sender = senderOperator(fields, {
-    fromRdns: chain.hops.map((h) => h.parsed.from?.rdns ?? null),
-    byHosts: chain.hops.map((h) => h.parsed.by?.host ?? null),
-    fromIps: chain.hops.map((h) => h.parsed.from?.ip ?? null),
-    fromHelos: chain.hops.map((h) => h.parsed.from?.helo ?? null),
-    byIps: chain.hops.map((h) => h.parsed.by?.ip ?? null),
-    submission: chain.hops.map((h) => h.parsed.submission !== null),
-  });
-
-  const messageFindings: Finding[] = [...block.findings, ...sender.findings];
+  const fromValue = firstField(fields, "from")?.value ?? null;
+  const sender = guard("Received", () => senderOperator(fields, parsedHops), { operator: null, findings: [] });
+  messageFindings.push(...sender.findings);
   if (chain.truncated > 0) {
     messageFindings.push({
       code: "hops-truncated",
@@ -52,12 +53,13 @@ export function buildAnalysis(block: HeaderBlock, options: AnalyzeOptions): Anal
   if (chain.hops.length === 0) {
     messageFindings.push({ code: "no-received", severity: "info", message: "There are no Received headers, so there is no route to show." });
   }
+  const fromDomain = guard("From", () => addressDomain(fromValue), null);
 
   return {
     schemaVersion: 1,
     summary: summarize(fields, hops, sender.operator),
     hops,
-    authentication: parseAuthentication(fields, addressDomain(fromValue)),
+    authentication: parseAuthentication(fields, fromDomain, guard),
     warnings: sortFindings([...messageFindings, ...hopFindings.flat()]),
     headers: fields.map((f) => ({ name: f.name, value: f.decoded })),
   };
@@ -105,63 +107,8 @@ function summarize(fields: readonly RawField[], hops: readonly Hop[], senderOp: 
   };
 }
 
-/** Organisations of the recipient domains: `for` clauses and the delivery headers. */
-function recipientOrgs(fields: readonly RawField[], hops: readonly ChainHop[]): Set<string> {
-  const domains: (string | null)[] = hops.map((h) => domainOf(h.parsed.for));
-  for (const name of ["delivered-to", "x-original-to", "envelope-to"]) {
-    for (const f of fieldsNamed(fields, name)) domains.push(domainOf(f.value));
-  }
-  // The visible recipients too: a list server or forwarder receiving for them is their MX. Not the
-  // sender's own domain: newsletters are addressed "To: list@sender.example".
-  const senderOrg = organizationOf(addressDomains(firstField(fields, "from")?.value ?? "")[0] ?? null, null);
-  for (const name of ["to", "cc"]) {
-    for (const f of fieldsNamed(fields, name)) {
-      for (const d of addressDomains(f.value)) if (organizationOf(d, null) !== senderOrg) domains.push(d);
-    }
-  }
-  // A mailing list is a recipient too: its server receives as the list address's MX.
-  for (const name of ["list-id", "list-post"]) {
-    const v = firstField(fields, name)?.value ?? "";
-    const m = /<(?:mailto:)?([^<>@\s]*@)?([^<>@\s]+)>/.exec(v);
-    if (m) domains.push(listDomain(m[2], Boolean(m[1])));
-  }
-  const orgs = new Set<string>();
-  for (const d of domains) {
-    const org = d ? organizationOf(d, null) : null;
-    if (org) orgs.add(org);
-  }
-  return orgs;
-}
-
-function domainOf(address: string | null): string | null {
-  if (!address) return null;
-  const at = address.lastIndexOf("@");
-  if (at < 0) return null;
-  let d = address.slice(at + 1);
-  const stop = d.search(/[>\s]/);
-  if (stop >= 0) d = d.slice(0, stop);
-  d = d.toLowerCase();
-  return d || null;
-}
-
 function roundMs(s: number): number {
   return Math.round(s * 1000) / 1000;
-}
-
-/** List-Id "<list.example.org>" names the list's domain after its first label; List-Post a mailto. */
-function listDomain(text: string, isAddress: boolean): string | null {
-  const d = text.toLowerCase();
-  if (isAddress) return d;
-  const dot = d.indexOf(".");
-  return dot > 0 ? d.slice(dot + 1) : null;
-}
-
-/** Domains of every address in an address-list header value (bounded: at most 50). */
-function addressDomains(value: string): string[] {
-  const out: string[] = [];
-  const re = /@([a-z0-9.-]+)/gi;
-  for (let m = re.exec(value); m && out.length < 50; m = re.exec(value)) out.push(m[1].toLowerCase().replace(/\.$/, ""));
-  return out;
 }
 
 /** Says, on each hop whose server is a listed MX, what the live records showed (evidence). */

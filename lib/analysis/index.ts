@@ -1,41 +1,36 @@
 /**
- * The engine's one public entry: analyze(raw, options) → Analysis (../shared/api-contract.md).
- * Pure TypeScript, no I/O, no Next.js. Throws AnalysisError only for contract violations
- * (input too large, no header lines); messy content degrades into findings.
+ * The engine's public entry points (../shared/api-contract.md). Pure TypeScript, no I/O, no
+ * Next.js. Throws AnalysisError only for contract violations (input too large, no header lines);
+ * messy content degrades into findings.
+ *
+ *   analyze(raw, options)          one call: read and analyse
+ *   readMessage(raw)               read once, then
+ *   recipientDomains(message)      the domains a caller may look up (MX records for options.dns)
+ *   analyzeMessage(message, opts)  and analyse with what it found
  */
-import { AnalysisError } from "./errors";
-import { MAX_INPUT_BYTES } from "./limits";
-import { splitHeaderBlock } from "./headers";
 import { buildAnalysis } from "./build";
+import { readMessage, type MessageInput } from "./message/read";
+import { recipientDomainList } from "./route/recipients";
 import type { Analysis, AnalyzeOptions } from "./types";
 
 export type * from "./types";
 export { AnalysisError } from "./errors";
+export { readMessage, type MessageInput } from "./message/read";
 
 export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
-  if (typeof raw !== "string") throw new AnalysisError("invalid-input", "Headers must be a string.");
-  if (utf8Length(raw) > MAX_INPUT_BYTES) {
-    throw new AnalysisError("too-large", `The input is larger than ${MAX_INPUT_BYTES / 1024} KiB.`);
-  }
-  const block = splitHeaderBlock(raw);
-  if (block.fields.length === 0) {
-    throw new AnalysisError("no-headers", "No header lines were found (expected lines like \"Received: …\").");
-  }
-  return buildAnalysis(block, options);
+  return buildAnalysis(readMessage(raw), options);
 }
 
-/** UTF-8 byte length without Buffer (the engine stays runtime-neutral). */
-function utf8Length(s: string): number {
-  if (s.length * 3 <= MAX_INPUT_BYTES) return s.length; // cannot exceed the limit: skip the count
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+/** Analyses a message read by readMessage(). */
+export function analyzeMessage(message: MessageInput, options: AnalyzeOptions = {}): Analysis {
+  return buildAnalysis(message, options);
+}
+
+/**
+ * The recipient domains of a message, most telling first (envelope recipients of the hops, latest
+ * first; Delivered-To / X-Original-To / Envelope-To; To and Cc outside the sender's organisation;
+ * list ids), lower-case, without repeats.
+ */
+export function recipientDomains(message: MessageInput): string[] {
+  return recipientDomainList(message.block.fields, message.received.map((r) => r.parsed));
 }

@@ -6,9 +6,35 @@
 
 export type Severity = "info" | "warning" | "critical";
 
+/**
+ * Every finding code the engine emits, in one place (stable kebab-case ids; the README lists
+ * what each means). The contract types `code` as a string: clients must accept codes added later.
+ */
+export type FindingCode =
+  // the header block
+  | "too-many-headers"
+  | "header-too-long"
+  | "no-received"
+  | "internal-error"
+  // one Received header
+  | "unreadable-header"
+  | "unreadable-date"
+  | "missing-date"
+  | "may-be-forged"
+  // the chain
+  | "hops-truncated"
+  | "plaintext-hop"
+  | "clock-skew"
+  | "implausible-date"
+  | "chain-break"
+  | "slow-hop"
+  | "mx-record"
+  // the sending service
+  | "esp-headers-unconfirmed";
+
 export interface Finding {
-  /** Stable kebab-case id, e.g. "plaintext-hop", "clock-skew", "chain-break". */
-  code: string;
+  /** Stable kebab-case id, e.g. "plaintext-hop", "clock-skew", "chain-break" (see FindingCode). */
+  code: FindingCode;
   severity: Severity;
   /** One sentence for a person. */
   message: string;

@@ -1,12 +1,12 @@
-import { analyze } from "@/lib/analysis";
+import { analyzeMessage, readMessage, recipientDomains } from "@/lib/analysis";
 import type { Analysis, AnalyzeOptions } from "@/lib/analysis/types";
-import { lookupMx, type MxResolver } from "./mx";
-import { recipientDomains } from "./recipient-domains";
+import { lookupMx, MAX_DOMAINS, type MxResolver } from "./mx";
+import { isDnsName } from "./dns-name";
 
 /**
  * analyze() plus, when the request asks for DNS and the server allows it, live MX records of the
- * recipient domains as evidence for backup-MX / MX hops. The analysis runs once more only when
- * records were found.
+ * recipient domains as evidence for backup-MX / MX hops. The message is read once; the recipient
+ * domains come from the engine (recipientDomains), the look-ups happen here, then it is analysed.
  */
 export async function analyzeWithDns(
   raw: string,
@@ -14,10 +14,9 @@ export async function analyzeWithDns(
   allowDns: boolean,
   resolver?: MxResolver,
 ): Promise<Analysis> {
-  const first = analyze(raw, { dns: false });
-  if (!options.dns || !allowDns) return first;
-  const domains = recipientDomains(first);
-  if (domains.length === 0) return first;
-  const mx = await lookupMx(domains, { resolver });
-  return mx.length > 0 ? analyze(raw, { dns: true, mx }) : first;
+  const message = readMessage(raw);
+  if (!options.dns || !allowDns) return analyzeMessage(message, { dns: false });
+  const domains = recipientDomains(message).filter(isDnsName).slice(0, MAX_DOMAINS);
+  const mx = domains.length > 0 ? await lookupMx(domains, { resolver }) : [];
+  return analyzeMessage(message, mx.length > 0 ? { dns: true, mx } : { dns: false });
 }

@@ -2,8 +2,9 @@
  * Relaxed alignment (RFC 7489 §3.1.1) and the From-domain helper, with values from the fixtures.
  */
 import { describe, expect, it } from "vitest";
-import { addressDomain, parseAuthentication } from "@/lib/analysis/auth";
-import type { RawField } from "@/lib/analysis/headers";
+import { parseAuthentication } from "@/lib/analysis/auth/authentication";
+import { addressDomain } from "@/lib/analysis/message/addresses";
+import type { RawField } from "@/lib/analysis/message/headers";
 
 function field(name: string, value: string): RawField {
   return { name, key: name.toLowerCase(), value, decoded: value };
@@ -15,7 +16,7 @@ const addresses: { name: string; input: string | null; expected: string | null }
   { name: "a quoted display name that contains an address", input: "\"support@bank.example\" <x@evil.example>", expected: "evil.example" },
   { name: "an unquoted display name that looks like an address: the last address wins", input: "support@bank.example <x@evil.example>", expected: "evil.example" },
   { name: "a comment with an @ is ignored", input: "x@real.example (sent for boss@other.example)", expected: "real.example" },
-  { name: "a group: the last member", input: "Team: a@one.example, b@two.example;", expected: "two.example" },
+  { name: "a group: its first member (the From domain is the first mailbox)", input: "Team: a@one.example, b@two.example;", expected: "one.example" },
   { name: "an empty group has no domain", input: "undisclosed-recipients:;", expected: null },
   { name: "a quoted local part containing @", input: "\"john@doe\"@example.org", expected: "example.org" },
   { name: "an encoded display name", input: "=?UTF-8?B?0J/RgNC40LLQtdGC?= <info@example.ru>", expected: "example.ru" },

@@ -4,8 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addressDomain, parseAuthentication } from "@/lib/analysis/auth";
-import type { RawField } from "@/lib/analysis/headers";
+import { parseAuthentication } from "@/lib/analysis/auth/authentication";
+import { addressDomain } from "@/lib/analysis/message/addresses";
+import type { RawField } from "@/lib/analysis/message/headers";
 
 const NAMES = ["Authentication-Results", "ARC-Authentication-Results", "ARC-Seal", "Received-SPF"];
 const field = (name: string, value: string): RawField => ({ name, key: name.toLowerCase(), value, decoded: value });

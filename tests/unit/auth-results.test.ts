@@ -3,8 +3,8 @@
  * copied from the real header fixtures (file named in each case).
  */
 import { describe, expect, it } from "vitest";
-import { parseArcSeal, parseAuthentication } from "@/lib/analysis/auth";
-import type { RawField } from "@/lib/analysis/headers";
+import { parseArcSeal, parseAuthentication } from "@/lib/analysis/auth/authentication";
+import type { RawField } from "@/lib/analysis/message/headers";
 import type { Authentication } from "@/lib/analysis/types";
 
 function field(name: string, value: string): RawField {

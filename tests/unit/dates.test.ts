@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseMailDate } from "@/lib/analysis/dates";
+import { parseMailDate } from "@/lib/analysis/message/dates";
 
 const valid: { name: string; input: string; expected: string }[] = [
   { name: "an RFC 5322 date with a numeric zone", input: "Mon, 1 Jan 2024 10:00:00 +0000", expected: "2024-01-01T10:00:00.000Z" },

@@ -3,10 +3,9 @@
  * here; CI has no network). A failed or slow look-up never breaks or blocks the analysis.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { analyze } from "@/lib/analysis";
+import { analyze, readMessage, recipientDomains } from "@/lib/analysis";
 import { analyzeWithDns } from "@/lib/dns/analyze-with-dns";
 import { clearMxCache, lookupMx, MAX_DOMAINS, type MxResolver } from "@/lib/dns/mx";
-import { recipientDomains } from "@/lib/dns/recipient-domains";
 
 const HEADERS = `Received: from relay7.example.org (relay7.example.org [198.51.100.20]) by mail.example.org (Postfix) with ESMTPS id 4B2 for <bob@example.org>; Mon, 9 Nov 2026 12:01:09 +0000
 Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) by relay7.example.org (Postfix) with ESMTPS id 9F1 for <bob@example.org>; Mon, 9 Nov 2026 10:00:01 +0000
@@ -57,7 +56,7 @@ describe("MX look-ups for options.dns", () => {
   });
 
   it("takes the recipient domains from the envelope recipients first, then the delivery headers", () => {
-    expect(recipientDomains(analyze(HEADERS))).toEqual(["example.org"]);
+    expect(recipientDomains(readMessage(HEADERS))).toEqual(["example.org"]);
   });
 
   it("a host listed at a lower priority than the domain's best MX is a backup MX, with the records as evidence", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitHeaderBlock } from "@/lib/analysis/headers";
+import { splitHeaderBlock } from "@/lib/analysis/message/headers";
 
 const LF = "Received: from a by b; Mon, 1 Jan 2024 10:00:00 +0000\nSubject: =?utf-8?B?SGVsbG8g8J+Yig==?=\n folded\nX-Test: one\n\nbody: not a header\n";
 

@@ -4,9 +4,10 @@
  * Host names are taken from the real header fixtures where one exists (file in the comment).
  */
 import { describe, expect, it } from "vitest";
-import { OPERATORS } from "@/lib/analysis/operators-data";
-import { operatorForHop, operatorForHost, senderOperator, type HopEvidence } from "@/lib/analysis/operators";
-import type { RawField } from "@/lib/analysis/headers";
+import { OPERATORS } from "@/lib/analysis/operators/data";
+import { operatorForHop, operatorForHost } from "@/lib/analysis/operators/match";
+import { senderOperator, type SenderHop } from "@/lib/analysis/operators/sender";
+import type { RawField } from "@/lib/analysis/message/headers";
 
 const field = (name: string, value: string): RawField => ({ name, key: name.toLowerCase(), value, decoded: value });
 
@@ -122,14 +123,12 @@ describe("operatorForHop", () => {
 });
 
 /** Evidence from (from rdns, from ip, by host, from helo?, submission?) per hop, earliest first. */
-function evidence(rows: [string | null, string | null, string | null, (string | null)?, (boolean | null)?][]): HopEvidence {
-  return {
-    fromRdns: rows.map((r) => r[0]),
-    fromIps: rows.map((r) => r[1]),
-    byHosts: rows.map((r) => r[2]),
-    fromHelos: rows.map((r) => r[3] ?? null),
-    submission: rows.map((r) => r[4] ?? null),
-  };
+function evidence(rows: [string | null, string | null, string | null, (string | null)?, (boolean | null)?][]): SenderHop[] {
+  return rows.map((r) => ({
+    from: { rdns: r[0], ip: r[1], helo: r[3] ?? null },
+    by: { host: r[2], ip: null },
+    submission: r[4] === true ? "auth" : null,
+  }));
 }
 
 const EOP = [
@@ -138,7 +137,7 @@ const EOP = [
 ] as const;
 const eop = EOP.map((r) => [...r] as [string, string, string]);
 
-const senders: { name: string; fields: [string, string][]; hops: HopEvidence; expected: string | null; findings: string[] }[] = [
+const senders: { name: string; fields: [string, string][]; hops: SenderHop[]; expected: string | null; findings: string[] }[] = [
   {
     name: "Amazon SES from the client of the recipient's first hop (sample-8)",
     fields: [["X-SES-Outgoing", "2023.09.07-54.240.9.14"], ["Feedback-ID", "1.us-east-1.841AoITa9X2YS7YTi2gP3ijmKKJz8pAhe2oSLoxwpOc=:AmazonSES"]],

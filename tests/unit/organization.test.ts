@@ -2,7 +2,8 @@
  * Organisation of a host (design.md, "Relay types") and private/loopback addresses.
  */
 import { describe, expect, it } from "vitest";
-import { isPrivateOrLoopback, organizationOf } from "@/lib/analysis/organization";
+import { isPrivateOrLoopback } from "@/lib/analysis/net/ip";
+import { organizationOf } from "@/lib/analysis/route/organization";
 
 const orgs: { host: string | null; ip?: string | null; expected: string | null }[] = [
   { host: "mx.google.com", expected: "Google" },

@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseReceived } from "@/lib/analysis/received/parse-received";
-import { operatorForHop, senderOperator, type HopEvidence } from "@/lib/analysis/operators";
-import type { RawField } from "@/lib/analysis/headers";
+import { operatorForHop } from "@/lib/analysis/operators/match";
+import { senderOperator, type SenderHop } from "@/lib/analysis/operators/sender";
+import type { RawField } from "@/lib/analysis/message/headers";
 
 describe("Received from-part regressions (reviewer 2)", () => {
   it.each([
@@ -54,11 +55,8 @@ function field(name: string, value: string): RawField {
 }
 
 describe("Sender operator regressions (reviewer 2)", () => {
-  const inbound: HopEvidence = {
-    fromRdns: [null, "relay.example.cn"],
-    byHosts: ["192.0.2.74", "mxa.mailgun.org"],
-    fromIps: ["192.0.2.157", "198.51.100.194"],
-  };
+  const hop = (rdns: string | null, ip: string, byHost: string): SenderHop => ({ from: { helo: null, rdns, ip }, by: { host: byHost, ip: null }, submission: null });
+  const inbound = [hop(null, "192.0.2.157", "192.0.2.74"), hop("relay.example.cn", "198.51.100.194", "mxa.mailgun.org")];
   it.each([
     {
       name: "headers of a service the hops show only as the recipient's inbound MX do not name the sender",
@@ -69,11 +67,7 @@ describe("Sender operator regressions (reviewer 2)", () => {
     {
       name: "the same headers still name the sender when the hops show that service sending",
       fields: [["X-Mailgun-Sid", "abc"]] as [string, string][],
-      hops: {
-        fromRdns: ["mail.example.org", "m42-4.mailgun.net"],
-        byHosts: ["smtp-out-n07.prod.us-west-2.postgun.com", "mx.example.net"],
-        fromIps: ["192.0.2.10", "69.72.42.4"],
-      } as HopEvidence,
+      hops: [hop("mail.example.org", "192.0.2.10", "smtp-out-n07.prod.us-west-2.postgun.com"), hop("m42-4.mailgun.net", "69.72.42.4", "mx.example.net")],
       expected: "Mailgun",
     },
   ])("$name", ({ fields, hops, expected }) => {

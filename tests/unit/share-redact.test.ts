@@ -35,13 +35,13 @@ const ANALYSIS: Analysis = {
       with: "ESMTPSA", authenticated: true, relayType: "submission", raw: SUBMISSION_RAW, timestamp: "2026-11-09T15:12:40Z" }),
     hop({ index: 2, from: { helo: "smtp.example.com", rdns: "smtp.example.com", ip: "203.0.113.5" }, by: { host: "mx.example.org", ip: null },
       with: "ESMTPS", for: "bob.smith@example.org", relayType: "mx", raw: MX_RAW, timestamp: "2026-11-09T15:12:43Z",
-      findings: [{ code: "note", severity: "info", message: "Delivered for bob.smith@example.org (Bob Smith).", hop: 2 }] }),
+      findings: [{ code: "mx-record", severity: "info", message: "Delivered for bob.smith@example.org (Bob Smith).", hop: 2 }] }),
   ],
   authentication: {
     spf: [{ result: "pass", domain: "example.com", authservId: "mx.example.org" }], dkim: [], dmarc: [], arc: [],
     alignment: { spf: true, dkim: null },
   },
-  warnings: [{ code: "display-name", severity: "warning", message: "Jane Doe wrote from jane.doe@example.com." }],
+  warnings: [{ code: "esp-headers-unconfirmed", severity: "warning", message: "Jane Doe wrote from jane.doe@example.com." }],
   headers: [
     { name: "Received", value: MX_RAW },
     { name: "Received", value: SUBMISSION_RAW },

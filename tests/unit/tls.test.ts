@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseReceived } from "@/lib/analysis/received/parse-received";
-import { normaliseVersion } from "@/lib/analysis/tls";
+import { normaliseVersion } from "@/lib/analysis/received/tls";
 import type { HopTls } from "@/lib/analysis/types";
 
 /** TLS and AUTH as read from whole Received values, one row per way MTAs record them. */

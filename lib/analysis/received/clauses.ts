@@ -1,7 +1,9 @@
 import type { Token } from "./tokenize";
-import { normaliseHost, parseIp } from "./ip";
+import { normaliseHost } from "../net/host";
+import { parseIp } from "../net/ip";
+import { isProtocolToken } from "./protocols";
 import { tokenize } from "./tokenize";
-import { trimEnd, trimStart } from "./trim";
+import { trimEnd, trimStart } from "../text/trim";
 
 /**
  * Splitting a Received header into its clauses (RFC 5321 §4.4: from, by, via, with, id, for).
@@ -57,13 +59,6 @@ export function allClauses(set: ClauseSet, name: ClauseName): Clause[] {
   return set.clauses.filter((c) => c.name === name);
 }
 
-/** Known single-word protocol tokens (RFC 3848, RFC 6531, vendor words) — a with value stops after one. */
-const PROTOCOLS = new Set([
-  "SMTP", "ESMTP", "ESMTPA", "ESMTPS", "ESMTPSA", "LMTP", "LMTPA", "LMTPS", "LMTPSA", "SMTPS",
-  "UTF8SMTP", "UTF8SMTPA", "UTF8SMTPS", "UTF8SMTPSA", "UTF8LMTP", "UTF8LMTPA", "UTF8LMTPS", "UTF8LMTPSA",
-  "HTTP", "HTTPS", "HTTPREST", "MAPI", "LOCAL", "IMAP", "POP3", "BSMTP", "ESMTP-TLS", "ECSTREAM", "DSN",
-  "ASMTP", "QMQP", "UUCP", "LOCAL-ESMTP", "LOCAL-ESMTPS", "LOCAL-ESMTPSA", "LOCAL-SMTP", "LOCAL-BSMTP",
-]);
 /** Most words a multi-word with value may take ("Microsoft SMTP Server", "Internet Mail Service"). */
 const MAX_WITH_WORDS = 3;
 
@@ -88,7 +83,7 @@ export function readWith(clause: Clause | null): WithValue {
     k++;
     // A leading protocol token stands alone ("with ESMTP id …"); inside a product name it does not
     // ("with Microsoft SMTP Server").
-    if (words.length === 1 && PROTOCOLS.has(t.text.toUpperCase())) break;
+    if (words.length === 1 && isProtocolToken(t.text)) break;
   }
   const extras: string[] = [];
   for (let j = k; j < clause.tokens.length; j++) {
@@ -110,12 +105,12 @@ export function readWith(clause: Clause | null): WithValue {
     // IronPort: the protocol is "ESMTP"; the rest is the TLS record handed to tls.ts.
     return { name: first.slice(0, slash), protocol: first, extras };
   }
-  const known = words.find((w) => PROTOCOLS.has(w.toUpperCase()));
+  const known = words.find((w) => isProtocolToken(w));
   // A product or host word before the protocol token, and nothing after it: MailEnable's
   // "with MailEnable ESMTPA", IBM's "with smtp.notes.example.com ESMTP". The token is the protocol
   // (a three-word banner such as "Microsoft SMTP Server" stays whole).
   const second = words[1];
-  if (words.length === 2 && extras.length === 0 && second && PROTOCOLS.has(second.toUpperCase()) && !PROTOCOLS.has(first.toUpperCase())) {
+  if (words.length === 2 && extras.length === 0 && second && isProtocolToken(second) && !isProtocolToken(first)) {
     return { name: second, protocol: second, extras };
   }
   return { name: words.join(" "), protocol: known ?? words.join(" "), extras };
@@ -180,14 +175,14 @@ export function readBy(clause: Clause | null): { host: string | null; ip: string
   const first = clause.tokens[0];
   let k = 0;
   if (first && first.kind === "word") {
-    host = normaliseHost(first.text) || null;
+    host = normaliseHost(first.text);
     // A dotted-quad by host is an address (HubSpot, Gmail legacy "by 10.28.50.2"); Gmail's
     // "2002:a05:…" by names only look like IPv6 and stay a host name (they are internal ids).
     if (host && host.includes(".") && !host.includes(":")) ip = parseIp(host);
     k = 1;
   } else if (first && first.kind === "literal") {
     ip = parseIp(first.text); // Raptor "by [165.224.43.143] via smtpd"
-    host = ip ? null : normaliseHost(first.text) || null;
+    host = ip ? null : normaliseHost(first.text);
     k = 1;
   } else if (first && first.kind === "angle") {
     k = 1; // "by <server>": a redacted placeholder, no host

@@ -1,7 +1,7 @@
 import type { Token } from "./tokenize";
 import type { ClauseSet } from "./clauses";
 import { tokenize } from "./tokenize";
-import { trimEnd } from "./trim";
+import { trimEnd } from "../text/trim";
 
 /**
  * The envelope sender, where the receiver recorded it:

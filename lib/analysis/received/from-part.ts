@@ -1,7 +1,8 @@
 import type { Token } from "./tokenize";
-import { isHostName, normaliseHost, parseIp } from "./ip";
+import { isHostName, normaliseHost } from "../net/host";
+import { parseIp } from "../net/ip";
 import { tokenize } from "./tokenize";
-import { trimEnd } from "./trim";
+import { trimEnd } from "../text/trim";
 
 /**
  * The from part: which name is the HELO, which the reverse-DNS name, which the address.
@@ -185,7 +186,7 @@ function hostPart(word: string): string | null {
 function cleanRdns(v: string | null): string | null {
   if (v === null) return null;
   const h = normaliseHost(v);
-  if (h.length === 0 || RDNS_MARKERS.has(h) || h.startsWith("unknown") || parseIp(h)) return null;
+  if (h === null || RDNS_MARKERS.has(h) || h.startsWith("unknown") || parseIp(h)) return null;
   return h;
 }
 

@@ -1,5 +1,5 @@
 import type { Token } from "./tokenize";
-import { parseMailDate } from "../dates";
+import { parseMailDate } from "../message/dates";
 
 /**
  * Where the date is. RFC 5321 §4.4 puts it after the last ";". Reality adds:

@@ -6,23 +6,18 @@ import { allClauses, firstClause, readBy, readFor, readId, readVia, readWith, sp
 import { readFrom, readFromComment } from "./from-part";
 import { detectSoftware, detectSubmission } from "./software";
 import { readEnvelopeFrom } from "./envelope";
-import { parseMailDate } from "../dates";
-import { detectAuthenticated, detectTls } from "../tls";
-import { trimEnd } from "./trim";
+import { parseMailDate } from "../message/dates";
+import { detectAuthenticated, detectTls } from "./tls";
+import { trimEnd } from "../text/trim";
 
 /**
  * One Received header value (unfolded, without the field name) → what it says.
  * Grammar: RFC 5321 §4.4 (from/by/via/with/id/for clauses, then "; date"), read leniently:
- * clauses in any order, keywords in any case, comments anywhere. Never throws; linear time.
+ * clauses in any order, keywords in any case, comments anywhere. Written not to throw (build.ts
+ * guards each header all the same); linear time.
  */
 export function parseReceived(value: string): ParsedReceived {
-  try {
-    return parse(typeof value === "string" ? value : "");
-  } catch {
-    // Defence in depth: the pieces below are written not to throw, but one bad header must
-    // never break the analysis of the others.
-    return emptyResult(["unreadable-header"]);
-  }
+  return parse(typeof value === "string" ? value : "");
 }
 
 function parse(raw: string): ParsedReceived {
@@ -175,11 +170,12 @@ function trimDateText(value: string, dateTokens: Token[], found: string): string
   return text.length > 0 ? text : found;
 }
 
-function emptyResult(problems: ParsedReceived["problems"]): ParsedReceived {
+/** What a Received header that could not be read at all says: nothing, and that it is unreadable. */
+export function unreadableReceived(): ParsedReceived {
   return {
     from: null, by: null, via: null, with: null, id: null, for: null, envelopeFrom: null,
     dateText: null, timestamp: null, tls: { encrypted: null, version: null, cipher: null },
     authenticated: null, submission: null, software: null, comments: [], mayBeForged: false,
-    problems,
+    problems: ["unreadable-header"],
   };
 }

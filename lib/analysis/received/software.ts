@@ -1,3 +1,4 @@
+import { protocolInfo } from "./protocols";
 import type { ParsedReceived } from "./types";
 
 /**
@@ -114,12 +115,12 @@ export function detectSubmission(inp: SubmissionInput): ParsedReceived["submissi
   if (lowers.some((c) => c.includes("from userid "))) return "userid"; // Postfix pickup
   if (lowers.some((c) => c.includes("invoked by uid") || c.startsWith("uid "))) return "uid"; // qmail-inject
   if (inp.comments.some((c) => isSendmailVersion(c) && /\/submit\b/i.test(c))) return "submit";
-  const w = (inp.withName ?? "").toLowerCase();
+  const kind = protocolInfo(inp.withName)?.submission ?? null;
   const via = (inp.via ?? "").toLowerCase();
   const localFrom = inp.lead.some((c) => /^from \S*@localhost$/i.test(c)); // Sendmail "(from user@localhost)"
-  if (w === "local" || w.startsWith("local-") || localFrom) return "local";
-  if (w === "http" || w === "https" || w === "httprest" || via === "http" || via === "https") return "http";
-  if (w === "mapi") return "mapi";
+  if (kind === "local" || localFrom) return "local";
+  if (kind === "http" || via === "http" || via === "https") return "http";
+  if (kind === "mapi") return "mapi";
   if (inp.authenticated === true) return "auth";
   return null;
 }

@@ -7,6 +7,8 @@
  * does not exist further on, so tokenising is O(n) for any input (1 MiB of "(" or "[").
  */
 
+import { commentEnd, isSpaceCode as isSpace, quotedEnd } from "../text/scan";
+
 export type TokenKind =
   | "word" //    a run of non-delimiter characters ("from", "mail.example.com", "helo=x", "15.20.1.2")
   | "comment" // "( … )", text is the inside without the outer parentheses; nesting kept as text
@@ -23,8 +25,6 @@ export interface Token {
   /** Offset just past the token. */
   end: number;
 }
-
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 
 // Characters that end a word. "]" and ">" do not: they are ordinary in "unknown]" junk.
 const WORD_STOP = new Set<number>([40, 41, 59, 91, 60, 34]); // ( ) ; [ < "
@@ -49,7 +49,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (c === 40 /* ( */) {
-      const end = scanComment(text, i);
+      const end = commentEnd(text, i);
       const closed = end > 0;
       const stop = closed ? end : n;
       tokens.push({ kind: "comment", text: text.slice(i + 1, closed ? end - 1 : n), start: i, end: stop });
@@ -87,10 +87,10 @@ export function tokenize(text: string): Token[] {
     }
     if (c === 34 /* " */) {
       if (i < noQuoteCloseAfter) {
-        const k = scanQuoted(text, i + 1);
-        if (k < n) {
-          tokens.push({ kind: "quoted", text: text.slice(i + 1, k), start: i, end: k + 1 });
-          i = k + 1;
+        const end = quotedEnd(text, i);
+        if (end > 0) {
+          tokens.push({ kind: "quoted", text: text.slice(i + 1, end - 1), start: i, end });
+          i = end;
           continue;
         }
         noQuoteCloseAfter = i;
@@ -126,61 +126,4 @@ function scanUntil(text: string, i: number, stops: Set<number>, spaceStops: bool
     j++;
   }
   return n;
-}
-
-/** Index of the closing quote, honouring quoted-pairs (RFC 5322 §3.2.1); n when unclosed. */
-function scanQuoted(text: string, i: number): number {
-  const n = text.length;
-  let j = i;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === 92 /* \ */) j += 2;
-    else if (c === 34) return j;
-    else j++;
-  }
-  return n;
-}
-
-/**
- * Offset just past the comment that opens at `open`, or -1 when it never closes (the comment
- * then runs to the end of the text). Nesting is tracked with a counter, so 50,000 nested "("
- * cost one pass (RFC 5322 comments may nest, §3.2.2; quoted-pairs are skipped).
- */
-export function scanComment(text: string, open: number): number {
-  const n = text.length;
-  let depth = 0;
-  let j = open;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === 92) {
-      j += 2;
-      continue;
-    }
-    if (c === 40) depth++;
-    else if (c === 41) {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-    j++;
-  }
-  return -1;
-}
-
-/** Case-insensitive keyword test for word tokens. */
-export function isWord(t: Token | undefined, lower: string): boolean {
-  return t !== undefined && t.kind === "word" && t.text.toLowerCase() === lower;
-}
-
-/** Whitespace-separated words of a comment text, with parentheses treated as separators. */
-export function commentWords(text: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if (isSpace(c) || c === 40 || c === 41) {
-      if (start >= 0) out.push(text.slice(start, i));
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  return out;
 }

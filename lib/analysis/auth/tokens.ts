@@ -8,6 +8,8 @@
  * instead of failing, so a cut header still yields what it said before the cut.
  */
 
+import { commentEnd, quotedEnd, unquote } from "../text/scan";
+
 export type AuthTokenType = "word" | "quoted" | "comment" | "semi" | "eq";
 
 export interface AuthToken {
@@ -56,17 +58,19 @@ export function tokenizeAuth(value: string): AuthToken[] {
       continue;
     }
     if (c === "(") {
-      const end = scanComment(value, i);
-      tokens.push({ type: "comment", text: value.slice(i + 1, end.inner).trim(), spaceBefore: space });
+      // An unclosed comment runs to the end of the value.
+      const end = commentEnd(value, i);
+      tokens.push({ type: "comment", text: value.slice(i + 1, end < 0 ? n : end - 1).trim(), spaceBefore: space });
       space = false;
-      i = end.next;
+      i = end < 0 ? n : end;
       continue;
     }
     if (c === "\"") {
-      const q = scanQuoted(value, i);
-      tokens.push({ type: "quoted", text: q.text, spaceBefore: space });
+      // An unclosed quoted string runs to the end of the value; quoted-pairs are resolved.
+      const end = quotedEnd(value, i);
+      tokens.push({ type: "quoted", text: unquote(value.slice(i + 1, end < 0 ? n : end - 1)), spaceBefore: space });
       space = false;
-      i = q.next;
+      i = end < 0 ? n : end;
       continue;
     }
     let j = i + 1;
@@ -76,42 +80,6 @@ export function tokenizeAuth(value: string): AuthToken[] {
     i = j;
   }
   return tokens;
-}
-
-/** RFC 5322 §3.2.2 comments nest and allow quoted-pairs. Returns the end of the inner text and the next index. */
-function scanComment(value: string, start: number): { inner: number; next: number } {
-  let depth = 0;
-  for (let i = start; i < value.length; i++) {
-    const c = value[i];
-    if (c === "\\") {
-      i++;
-    } else if (c === "(") {
-      depth++;
-    } else if (c === ")") {
-      depth--;
-      if (depth === 0) return { inner: i, next: i + 1 };
-    }
-  }
-  return { inner: value.length, next: value.length };
-}
-
-/** RFC 5322 §3.2.4 quoted-string; quoted-pairs are resolved. */
-function scanQuoted(value: string, start: number): { text: string; next: number } {
-  const parts: string[] = [];
-  let from = start + 1;
-  for (let i = start + 1; i < value.length; i++) {
-    const c = value[i];
-    if (c === "\\") {
-      parts.push(value.slice(from, i));
-      from = i + 1; // keep the escaped character
-      i++;
-    } else if (c === "\"") {
-      parts.push(value.slice(from, i));
-      return { text: parts.join(""), next: i + 1 };
-    }
-  }
-  parts.push(value.slice(from));
-  return { text: parts.join(""), next: value.length };
 }
 
 /** A key=value pair rebuilt from tokens, with the comments seen up to the next pair. */

@@ -2,19 +2,15 @@
  * Recognising an operator from a host name, an address or a hop's comments, using the table in
  * operators-data.ts. Lookups are by label suffix (a Map), so cost is linear in the name's length.
  */
-import ipaddr from "ipaddr.js";
-import { memoByKey } from "./memo";
-import { OPERATORS, type OperatorKind, type OperatorRule } from "./operators-data";
+import { memoByKey } from "../memo";
+import { normaliseHost } from "../net/host";
+import { inCidr, ipValue, parseCidr, type Cidr } from "../net/ip";
+import { OPERATORS, type OperatorKind, type OperatorRule } from "./data";
 
 export interface OperatorInfo {
   name: string;
   kind: "mailbox-provider" | "esp" | "gateway" | "hosting";
 }
-
-/** Longest host name considered (RFC 1035 §2.3.4). Longer strings match nothing. */
-const MAX_HOST_CHARS = 255;
-
-type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
 const BY_SUFFIX = new Map<string, OperatorRule>();
 const BY_COMMENT = new Map<string, OperatorRule>();
@@ -22,22 +18,11 @@ const RANGES: { rule: OperatorRule; cidr: Cidr }[] = [];
 for (const rule of OPERATORS) {
   for (const s of rule.suffixes) BY_SUFFIX.set(s, rule);
   for (const m of rule.commentMarkers ?? []) BY_COMMENT.set(m, rule);
-  for (const r of rule.ipRanges ?? []) RANGES.push({ rule, cidr: ipaddr.parseCIDR(r) });
+  for (const r of rule.ipRanges ?? []) RANGES.push({ rule, cidr: parseCidr(r) });
 }
 
 function info(rule: OperatorRule): OperatorInfo {
   return Object.freeze({ name: rule.name, kind: rule.kind satisfies OperatorKind });
-}
-
-/** Lower-case, trailing dot, brackets and "IPv6:" removed; null when empty or too long. */
-export function normaliseHost(host: string | null | undefined): string | null {
-  if (!host) return null;
-  let h = host.trim().toLowerCase();
-  if (h.startsWith("[") && h.endsWith("]")) h = h.slice(1, -1);
-  if (h.startsWith("ipv6:")) h = h.slice(5);
-  while (h.endsWith(".")) h = h.slice(0, -1);
-  if (h === "" || h.length > MAX_HOST_CHARS) return null;
-  return h;
 }
 
 /** The rule whose suffix the host equals or ends with (longest suffix first), else null. */
@@ -59,29 +44,10 @@ function ruleByPattern(name: string): OperatorRule | null {
   return null;
 }
 
-const MAYBE_IP = /^[\da-fx.:]+$/i;
-
-/** Parses an IP (IPv4, IPv6, IPv4-mapped IPv6 unwrapped; zone id dropped), or null. */
-export function parseIp(ip: string | null | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
-  const h = normaliseHost(ip);
-  if (!h) return null;
-  const bare = h.includes("%") ? h.slice(0, h.indexOf("%")) : h;
-  // ipaddr.isValid() throws and catches internally on every non-address: far too slow for the
-  // host names it is mostly handed. Only digits, hex, dots and colons can be an address.
-  if (!MAYBE_IP.test(bare) || !ipaddr.isValid(bare)) return null;
-  try {
-    return ipaddr.process(bare);
-  } catch {
-    return null;
-  }
-}
-
 function ruleByIp(ip: string | null | undefined): OperatorRule | null {
-  const addr = parseIp(ip);
+  const addr = ipValue(ip);
   if (!addr) return null;
-  for (const { rule, cidr } of RANGES) {
-    if (addr.kind() === cidr[0].kind() && addr.match(cidr)) return rule;
-  }
+  for (const { rule, cidr } of RANGES) if (inCidr(addr, cidr)) return rule;
   return null;
 }
 
@@ -91,10 +57,8 @@ function ruleForHost(host: string | null, ip?: string | null): OperatorRule | nu
     const rule = ruleBySuffix(h) ?? ruleByPattern(h);
     if (rule) return rule;
     // A by "host" that is really an address ("by 172.16.4.60 with SMTP").
-    if (MAYBE_IP.test(h) && ipaddr.isValid(h)) {
-      const r = ruleByIp(h);
-      if (r) return r;
-    }
+    const r = ruleByIp(h);
+    if (r) return r;
   }
   const i = normaliseHost(ip);
   if (i) return ruleByPattern(i) ?? ruleByIp(i);
@@ -114,12 +78,8 @@ const operatorMemo = memoByKey((key: string): OperatorInfo | null => {
   const sep = key.indexOf("\u0000");
   const host = key.slice(0, sep) || null;
   const ip = key.slice(sep + 1) || null;
-  try {
-    const rule = ruleForHost(host, ip);
-    return rule ? info(rule) : null;
-  } catch {
-    return null;
-  }
+  const rule = ruleForHost(host, ip);
+  return rule ? info(rule) : null;
 });
 
 /**

@@ -15,13 +15,13 @@
  * - At most MAX_RESULTS_PER_KIND entries per kind: a hostile header cannot blow up the response.
  */
 import { arcInstanceFromComments, dmarcPolicy, parseArcAuthResults, parseAuthResults, parseInstance, type AuthResultsHeader } from "./auth-results";
-import { computeAlignment, domainOf } from "./alignment";
-import type { RawField } from "./headers";
+import { computeAlignment } from "./alignment";
+import { createGuard, type Guard } from "../guard";
+import type { RawField } from "../message/headers";
+import { domainOf } from "../net/domain";
 import { parseReceivedSpf } from "./received-spf";
-import type { ArcResult, Authentication, DkimResult, DmarcResult, SpfResult } from "./types";
-import { parseTagList } from "./tag-list";
-
-export { addressDomain } from "./alignment";
+import type { ArcResult, Authentication, DkimResult, DmarcResult, SpfResult } from "../types";
+import { parseTagList } from "../text/tag-list";
 
 /** Upper bound on entries per kind (spf, dkim, dmarc, arc). Real messages carry fewer than 20. */
 export const MAX_RESULTS_PER_KIND = 200;
@@ -43,36 +43,33 @@ class EntryList<T> {
 
 /**
  * Reads every authentication header in `fields` (header order) and computes relaxed alignment
- * with `fromDomain` (the From address's domain, see addressDomain()). Never throws.
+ * with `fromDomain` (the From address's domain, see addressDomain()). Each header is read under
+ * `guard` (build.ts): one that fails is reported, the others still count.
  */
-export function parseAuthentication(fields: readonly RawField[], fromDomain: string | null): Authentication {
+export function parseAuthentication(fields: readonly RawField[], fromDomain: string | null, guard: Guard = createGuard([])): Authentication {
   const spf = new EntryList<SpfResult>();
   const dkim = new EntryList<DkimResult>();
   const dmarc = new EntryList<DmarcResult>();
   const arc = new EntryList<ArcResult>();
 
   for (const field of fields) {
-    try {
-      switch (field.key) {
-        case "authentication-results":
-          addResults(parseAuthResults(field.value), spf, dkim, dmarc, arc);
-          break;
-        case "arc-authentication-results":
-          addResults(parseArcAuthResults(field.value), spf, dkim, dmarc, arc);
-          break;
-        case "arc-seal": {
-          const seal = parseArcSeal(field.value);
-          if (seal) arc.add(seal);
-          break;
-        }
-        case "received-spf": {
-          const r = parseReceivedSpf(field.value);
-          if (r) spf.add(r);
-          break;
-        }
+    switch (field.key) {
+      case "authentication-results":
+        guard(field.name, () => addResults(parseAuthResults(field.value), spf, dkim, dmarc, arc), undefined);
+        break;
+      case "arc-authentication-results":
+        guard(field.name, () => addResults(parseArcAuthResults(field.value), spf, dkim, dmarc, arc), undefined);
+        break;
+      case "arc-seal": {
+        const seal = guard(field.name, () => parseArcSeal(field.value), null);
+        if (seal) arc.add(seal);
+        break;
       }
-    } catch {
-      // The parsers do not throw; this guard keeps one unforeseen value from breaking the analysis.
+      case "received-spf": {
+        const r = guard(field.name, () => parseReceivedSpf(field.value), null);
+        if (r) spf.add(r);
+        break;
+      }
     }
   }
 

@@ -8,9 +8,9 @@
  *   pyspf/Haraka: Pass (mx.example.net: domain of example.com designates …) receiver=mx.example.net;
  *        identity=mailfrom; client-ip=…; helo=…; envelope-from=<a@example.com>
  */
-import { readPairs, tokenizeAuth } from "./auth-tokens";
-import { domainOf } from "./alignment";
-import type { SpfResult } from "./types";
+import { readPairs, tokenizeAuth } from "./tokens";
+import { domainOf } from "../net/domain";
+import type { SpfResult } from "../types";
 
 const MAX_RESULT_CHARS = 32;
 

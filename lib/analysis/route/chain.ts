@@ -2,14 +2,14 @@
  * The Received chain in chronological order, with what relay-type and findings need per hop:
  * the parsed header, the organisation on each side and the operator of the by server.
  */
-import type { RawField } from "./headers";
-import { getDomain } from "tldts";
-import { MAX_HOPS } from "./limits";
-import { parseIp } from "./operator-match";
-import { operatorForHop, type OperatorInfo } from "./operators";
-import { isPrivateOrLoopback, organizationOf } from "./organization";
-import { parseReceived } from "./received/parse-received";
-import type { ParsedReceived } from "./received/types";
+import type { RawField } from "../message/headers";
+import { organizationalDomain } from "../net/domain";
+import { isLocalhostName } from "../net/host";
+import { isIp, isPrivateOrLoopback } from "../net/ip";
+import { operatorForHop, type OperatorInfo } from "../operators/match";
+import { protocolInfo } from "../received/protocols";
+import type { ParsedReceived } from "../received/types";
+import { organizationOf } from "./organization";
 
 export interface ChainHop {
   /** 1-based chronological index. */
@@ -37,19 +37,22 @@ export interface Chain {
   truncated: number;
 }
 
+/** One Received header of the message, parsed (message/read.ts). */
+export interface ReceivedHeader {
+  field: RawField;
+  parsed: ParsedReceived;
+}
+
 /**
- * Builds the chain from the Received fields in header order (topmost = latest). Header order is
- * kept; hops are never sorted by time, so a forged bottom header cannot reorder the trail.
- * Beyond MAX_HOPS the most recent hops are kept: the oldest are the least trustworthy.
+ * Builds the chain from the parsed Received headers in header order (topmost = latest). Header
+ * order is kept; hops are never sorted by time, so a forged bottom header cannot reorder the
+ * trail. `truncated` counts the older headers beyond MAX_HOPS that were not parsed.
  */
-export function buildChain(received: readonly RawField[]): Chain {
-  const kept = received.slice(0, MAX_HOPS);
-  const truncated = received.length - kept.length;
-  const hops = kept
+export function buildChain(received: readonly ReceivedHeader[], truncated: number): Chain {
+  const hops = received
     .slice()
     .reverse()
-    .map((field, i): ChainHop => {
-      const parsed = parseReceived(field.value);
+    .map(({ field, parsed }, i): ChainHop => {
       const byOperator = operatorForHop({
         byHost: parsed.by?.host ?? null,
         byIp: parsed.by?.ip ?? null,
@@ -68,7 +71,7 @@ export function buildChain(received: readonly RawField[]): Chain {
         // UUCP arrives through the local uucp daemon ("(uucp@localhost)"): not a local client.
         fromPrivate:
           parsed.with !== "UUCP" &&
-          (isPrivateOrLoopback(parsed.from?.ip ?? null) || isLocalName(parsed.from?.rdns ?? parsed.from?.helo ?? null)),
+          (isPrivateOrLoopback(parsed.from?.ip ?? null) || isLocalhostName(parsed.from?.rdns ?? parsed.from?.helo ?? null)),
       };
     });
   inferUnnamedServers(hops);
@@ -136,10 +139,8 @@ function inferOne(hops: ChainHop[], i: number, byHostOrg: ReadonlyMap<string, Ch
  * recorded client is the mailbox server it polled, not the previous hop's server.
  */
 export function isFetched(hop: ChainHop): boolean {
-  return FETCHED.test(hop.parsed.with ?? "");
+  return protocolInfo(hop.parsed.with)?.fetched === true;
 }
-
-const FETCHED = /^(?:POP3S?|IMAP4?S?)$/;
 
 /** The client is the server that recorded the previous hop ("by apiron13.x.com" then "from apiron13.x.com"). */
 function isSameHost(from: NonNullable<ParsedReceived["from"]>, host: string | null): boolean {
@@ -148,7 +149,7 @@ function isSameHost(from: NonNullable<ParsedReceived["from"]>, host: string | nu
 }
 
 function isPublicAddress(host: string): boolean {
-  return parseIp(host) !== null && !isPrivateOrLoopback(host);
+  return isIp(host) && !isPrivateOrLoopback(host);
 }
 
 function fromOperator(p: ParsedReceived): OperatorInfo | null {
@@ -170,7 +171,7 @@ function fromOrganization(p: ParsedReceived): { org: string | null; weak: boolea
     const org = op?.name ?? organizationOf(name, null);
     if (!org) continue;
     // A HELO that is a bare domain ("hotmail.com"), with no rDNS to back it, is a claim, not evidence.
-    return { org, weak: name === helo && !rdns && getDomain(name) === name };
+    return { org, weak: name === helo && !rdns && organizationalDomain(name) === name };
   }
   return { org: null, weak: false };
 }
@@ -179,8 +180,4 @@ function fromOrganization(p: ParsedReceived): { org: string | null; weak: boolea
 function stripLiteral(helo: string | null): string | null {
   if (!helo || helo.startsWith("[")) return null;
   return helo.replace(/\.$/, "").toLowerCase();
-}
-
-function isLocalName(name: string | null): boolean {
-  return name !== null && /^(?:localhost|localhost\.localdomain)$/i.test(name);
 }

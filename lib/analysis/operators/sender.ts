@@ -3,38 +3,25 @@
  * fingerprint headers, which a sender can forge ("a Mailjet header on a non-Mailjet IP is a
  * finding, not proof", shared/operators.md).
  */
-import { addressDomain } from "./alignment";
-import type { RawField } from "./headers";
-import { hostRole, operatorForHost, parseIp, type OperatorInfo } from "./operator-match";
-import { OPERATORS, type OperatorRule } from "./operators-data";
-import { isPrivateOrLoopback } from "./organization";
-import type { Finding } from "./types";
-import { parseTagList } from "./tag-list";
+import { addressDomain } from "../message/addresses";
+import type { RawField } from "../message/headers";
+import { ipValue, isPrivateOrLoopback } from "../net/ip";
+import { isLocalhostName } from "../net/host";
+import type { Finding } from "../types";
+import { parseTagList } from "../text/tag-list";
+import { OPERATORS, type OperatorRule } from "./data";
+import { hostRole, operatorForHost, type OperatorInfo } from "./match";
 
 /**
- * Per-hop evidence, each array in chronological order (index 0 = hop 1 = the earliest,
- * bottom-most Received header), all of the same length.
+ * What the sending-service walk reads of one hop (a ParsedReceived fits): the client as the
+ * receiver recorded it, the by server, and whether the hop records a submission (SMTP AUTH,
+ * webmail/API "with HTTP", MAPI: the client is the provider's own user). Hops are passed in
+ * chronological order (index 0 = hop 1 = the earliest, bottom-most Received header).
  */
-export interface HopEvidence {
-  /** Client rDNS name the receiver recorded, or null. */
-  fromRdns: (string | null)[];
-  /** By server host name, or null. */
-  byHosts: (string | null)[];
-  /** Client address the receiver recorded, or null. */
-  fromIps: (string | null)[];
-  /**
-   * Optional: the client's HELO name. Used only when no rDNS was recorded (Exchange Online writes
-   * "from o72.p38.mailjet.com (185.250.237.72)") and never against the operator's own published
-   * address ranges (a "hotmail.com" HELO from a non-Microsoft address is not Microsoft).
-   */
-  fromHelos?: (string | null)[];
-  /** Optional: by server addresses. */
-  byIps?: (string | null)[];
-  /**
-   * Optional: the hop records a client handing in a message (SMTP AUTH, webmail/API "with HTTP",
-   * MAPI: Hop.authenticated or ParsedReceived.submission): the client is the provider's own user.
-   */
-  submission?: (boolean | null)[];
+export interface SenderHop {
+  from: { helo: string | null; rdns: string | null; ip: string | null } | null;
+  by: { host: string | null; ip: string | null } | null;
+  submission: string | null;
 }
 
 const SENDING_KINDS = new Set<OperatorInfo["kind"]>(["esp", "mailbox-provider"]);
@@ -56,33 +43,23 @@ const SENDING_KINDS = new Set<OperatorInfo["kind"]>(["esp", "mailbox-provider"])
  */
 export function senderOperator(
   fields: readonly RawField[],
-  hopEvidence: HopEvidence,
+  hops: readonly SenderHop[],
 ): { operator: string | null; findings: Finding[] } {
   const findings: Finding[] = [];
-  try {
-    const fromHops = operatorFromHops(hopEvidence);
-    const fromHeaders = operatorFromHeaders(fields);
-    const hinted = fromHeaders?.op ?? null;
-    if (
-      hinted &&
-      !fromHeaders?.weak &&
-      hinted.name !== fromHops?.name &&
-      hasHopEvidence(hopEvidence) &&
-      !confirmedByHops(hinted.name, hopEvidence)
-    ) {
-      findings.push({
-        code: "esp-headers-unconfirmed",
-        severity: "warning",
-        message: `${hinted.name} headers are present but no hop came from ${hinted.name}'s servers; they may be forged.`,
-      });
-    }
-    // Headers of a service that the hops show only receiving the message (Mailgun's inbound
-    // routes add X-Mailgun-Incoming at mxa.mailgun.org) describe the recipient's side, not the sender.
-    const inboundOnly = hinted !== null && !fromHops && onlyInbound(hinted.name, hopEvidence);
-    return { operator: fromHops?.name ?? (inboundOnly ? null : hinted?.name) ?? null, findings };
-  } catch {
-    return { operator: null, findings };
+  const fromHops = operatorFromHops(hops);
+  const fromHeaders = operatorFromHeaders(fields);
+  const hinted = fromHeaders?.op ?? null;
+  if (hinted && !fromHeaders?.weak && hinted.name !== fromHops?.name && hasHopEvidence(hops) && !confirmedByHops(hinted.name, hops)) {
+    findings.push({
+      code: "esp-headers-unconfirmed",
+      severity: "warning",
+      message: `${hinted.name} headers are present but no hop came from ${hinted.name}'s servers; they may be forged.`,
+    });
   }
+  // Headers of a service that the hops show only receiving the message (Mailgun's inbound
+  // routes add X-Mailgun-Incoming at mxa.mailgun.org) describe the recipient's side, not the sender.
+  const inboundOnly = hinted !== null && !fromHops && onlyInbound(hinted.name, hops);
+  return { operator: fromHops?.name ?? (inboundOnly ? null : hinted?.name) ?? null, findings };
 }
 
 interface HopSide {
@@ -91,13 +68,13 @@ interface HopSide {
   external: boolean;
 }
 
-function fromSide(e: HopEvidence, i: number): HopSide {
-  const rdns = e.fromRdns[i] ?? null;
-  const ip = e.fromIps[i] ?? null;
-  const helo = e.fromHelos?.[i] ?? null;
-  const addr = parseIp(ip);
+function fromSide(hop: SenderHop): HopSide {
+  const rdns = hop.from?.rdns ?? null;
+  const ip = hop.from?.ip ?? null;
+  const helo = hop.from?.helo ?? null;
+  const addr = ipValue(ip);
   const local = addr !== null && isPrivateOrLoopback(ip);
-  const localName = rdns !== null && /^localhost(?:\.localdomain)?$/i.test(rdns);
+  const localName = isLocalhostName(rdns);
   const external = !local && !localName && (addr !== null || (rdns !== null && rdns.includes(".")) || (helo !== null && helo.includes(".")));
   if (local || localName) return { op: null, external: false };
   let op = operatorForHost(rdns, ip);
@@ -110,16 +87,19 @@ function fromSide(e: HopEvidence, i: number): HopSide {
   return { op, external };
 }
 
-function operatorFromHops(e: HopEvidence): OperatorInfo | null {
-  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
-  for (let i = 0; i < n; i++) {
-    const from = fromSide(e, i);
+function byOperator(hop: SenderHop): OperatorInfo | null {
+  return operatorForHost(hop.by?.host ?? null, hop.by?.ip ?? null);
+}
+
+function operatorFromHops(hops: readonly SenderHop[]): OperatorInfo | null {
+  for (let i = 0; i < hops.length; i++) {
+    const from = fromSide(hops[i]);
     if (from.op && SENDING_KINDS.has(from.op.kind)) return from.op;
-    const byHost = e.byHosts[i] ?? null;
-    const by = operatorForHost(byHost, e.byIps?.[i] ?? null);
+    const byHost = hops[i].by?.host ?? null;
+    const by = byOperator(hops[i]);
     if (!by || !SENDING_KINDS.has(by.kind)) continue;
-    const sending = !from.external || e.submission?.[i] === true || hostRole(by.name, byHost) === "submission";
-    if (sending) return by.kind === "mailbox-provider" ? espBehind(e, i, by) : by;
+    const sending = !from.external || hops[i].submission !== null || hostRole(by.name, byHost) === "submission";
+    if (sending) return by.kind === "mailbox-provider" ? espBehind(hops, i, by) : by;
     if (hostRole(by.name, byHost) === "inbound") return null;
     if (by.kind === "esp") return by; // an ESP relaying for a customer's server (smart host)
     return null; // a mailbox provider receiving from outside: the recipient's side
@@ -134,46 +114,38 @@ function operatorFromHops(e: HopEvidence): OperatorInfo | null {
  * next hops stay within the provider until the ESP); anything else keeps the provider, so a
  * recipient-side forwarder that relays through an ESP is not mistaken for the sender's.
  */
-function espBehind(e: HopEvidence, start: number, provider: OperatorInfo): OperatorInfo {
-  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
-  for (let j = start + 1; j < n; j++) {
-    const from = fromSide(e, j);
+function espBehind(hops: readonly SenderHop[], start: number, provider: OperatorInfo): OperatorInfo {
+  for (let j = start + 1; j < hops.length; j++) {
+    const from = fromSide(hops[j]);
     if (from.op?.kind === "esp") return from.op;
-    const by = operatorForHost(e.byHosts[j] ?? null, e.byIps?.[j] ?? null);
+    const by = byOperator(hops[j]);
     const fromProvider = from.op?.name === provider.name || (!from.external && from.op === null);
     if (!fromProvider) return provider;
-    if (by?.kind === "esp" && hostRole(by.name, e.byHosts[j] ?? null) !== "inbound") return by;
+    if (by?.kind === "esp" && hostRole(by.name, hops[j].by?.host ?? null) !== "inbound") return by;
     if (by?.name !== provider.name) return provider;
   }
   return provider;
 }
 
 /** The operator appears in the hops, and only as a by server the table marks as its inbound MX. */
-function onlyInbound(name: string, e: HopEvidence): boolean {
+function onlyInbound(name: string, hops: readonly SenderHop[]): boolean {
   let inbound = false;
-  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
-  for (let i = 0; i < n; i++) {
-    const byHost = e.byHosts[i] ?? null;
-    if (operatorForHost(byHost, e.byIps?.[i] ?? null)?.name === name) {
-      if (hostRole(name, byHost) !== "inbound") return false;
+  for (const hop of hops) {
+    if (byOperator(hop)?.name === name) {
+      if (hostRole(name, hop.by?.host ?? null) !== "inbound") return false;
       inbound = true;
     }
-    if (fromSide(e, i).op?.name === name) return false;
+    if (fromSide(hop).op?.name === name) return false;
   }
   return inbound;
 }
 
-function hasHopEvidence(e: HopEvidence): boolean {
-  return [e.fromRdns, e.byHosts, e.fromIps].some((a) => a.some((v) => v !== null && v !== ""));
+function hasHopEvidence(hops: readonly SenderHop[]): boolean {
+  return hops.some((h) => Boolean(h.from?.rdns || h.by?.host || h.from?.ip));
 }
 
-function confirmedByHops(name: string, e: HopEvidence): boolean {
-  const n = Math.max(e.byHosts.length, e.fromRdns.length, e.fromIps.length);
-  for (let i = 0; i < n; i++) {
-    if (operatorForHost(e.byHosts[i] ?? null, e.byIps?.[i] ?? null)?.name === name) return true;
-    if (fromSide(e, i).op?.name === name) return true;
-  }
-  return false;
+function confirmedByHops(name: string, hops: readonly SenderHop[]): boolean {
+  return hops.some((h) => byOperator(h)?.name === name || fromSide(h).op?.name === name);
 }
 
 const BY_HEADER = new Map<string, OperatorRule>();

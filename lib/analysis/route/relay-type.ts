@@ -16,11 +16,11 @@
  * "unknown" when the organisation of the by server cannot be told.
  */
 import { isFetched, type ChainHop } from "./chain";
-import { hostRole } from "./operator-match";
-import type { MxRecordSet, RelayType } from "./types";
+import { parseMailboxes } from "../message/addresses";
+import { hostRole } from "../operators/match";
+import { protocolInfo } from "../received/protocols";
+import type { MxRecordSet, RelayType } from "../types";
 
-// LMTP and local delivery; fetchmail's re-injection (isFetched) counts too when it is the last step.
-const LMTP_OR_LOCAL = /^(?:LMTP|LMTPS|LMTPA|LMTPSA|LOCAL)$/;
 const MAILBOX_SOFTWARE = /cyrus|dovecot/i;
 const MAILBOX_OVER_HTTPS = new Set(["Microsoft 365", "Yahoo"]);
 // Names that say "secondary MX" outright, and numbered MX names that only suggest it (mx2.hotmail.com
@@ -167,7 +167,7 @@ function recipientChangedAfter(hops: readonly ChainHop[], i: number): boolean {
 }
 
 function recipients(forValue: string | null): Set<string> {
-  return new Set((forValue ?? "").toLowerCase().split(/[\s,]+/).filter((r) => r.includes("@")));
+  return new Set(parseMailboxes(forValue).map((m) => m.address.toLowerCase()));
 }
 
 /**
@@ -181,7 +181,8 @@ function isGmailStore(hop: ChainHop, prev: ChainHop | null): boolean {
 
 function isDelivery(hop: ChainHop): boolean {
   const p = hop.parsed;
-  if ((p.with && LMTP_OR_LOCAL.test(p.with)) || isFetched(hop)) return true;
+  // LMTP and local delivery; fetchmail's re-injection (isFetched) counts too when it is the last step.
+  if (protocolInfo(p.with)?.delivery === true || isFetched(hop)) return true;
   if (p.software && MAILBOX_SOFTWARE.test(p.software)) return true;
   // Microsoft 365 and Yahoo hand the message to the mailbox server over HTTPS as the very last
   // step ("by MN0PR19MB6312.namprd19.prod.outlook.com with HTTPS", "by atlas114…yahoo.com with HTTPS").

@@ -4,9 +4,9 @@
  * so a reader of warnings alone sees everything, most severe first.
  */
 import { isFetched, type ChainHop } from "./chain";
-import { operatorForHost } from "./operators";
+import { operatorForHost } from "../operators/match";
 import { organizationOf } from "./organization";
-import type { Finding, RelayType, Severity } from "./types";
+import type { Finding, FindingCode, RelayType, Severity } from "../types";
 
 /** Negative delays up to this size are ordinary clock drift between servers: info, not warning. */
 const SMALL_SKEW_SECONDS = 120;
@@ -57,7 +57,7 @@ export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
     const list = out[i];
     const p = f.hop.parsed;
     const n = f.hop.index;
-    const add = (code: string, severity: Severity, message: string) => list.push({ code, severity, message, hop: n });
+    const add = (code: FindingCode, severity: Severity, message: string) => list.push({ code, severity, message, hop: n });
 
     if (p.problems.includes("unreadable-header")) {
       add("unreadable-header", "warning", `Received header ${n} could not be read; its raw text is kept.`);

@@ -17,6 +17,8 @@
  * (mail-parser #71), and a wrong date is worse than none.
  */
 
+import { withoutComments } from "../text/scan";
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_NAMES = [
   "january", "february", "march", "april", "may", "june",
@@ -40,7 +42,7 @@ const ZONES = new Map<string, number>([
 /** Parses a mail date to ISO 8601 UTC ("2026-11-09T15:12:43.000Z"), or null when it is not a valid date. */
 export function parseMailDate(text: string): string | null {
   if (typeof text !== "string" || text.length === 0) return null;
-  const words = dateWords(stripComments(text));
+  const words = dateWords(withoutComments(text));
   if (words.length === 0) return null;
   return parseIsoLike(words) ?? parseRfcLike(words);
 }
@@ -54,25 +56,6 @@ interface Fields {
   second: number;
   millis: number;
   offsetMinutes: number;
-}
-
-/** Removes parenthesised comments (nesting tracked with a counter: linear). */
-function stripComments(text: string): string {
-  let out = "";
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 40) {
-      if (depth === 0) out += text.slice(from, i) + " ";
-      depth++;
-    } else if (c === 41 && depth > 0) {
-      depth--;
-      if (depth === 0) from = i + 1;
-    }
-  }
-  if (depth === 0) out += text.slice(from);
-  return out;
 }
 
 /** Splits on whitespace and commas; drops leading junk such as "_" (a folding artefact in Cyrus lines). */

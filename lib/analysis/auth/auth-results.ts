@@ -14,7 +14,7 @@
  * - Google's old "smtp.mail=" for smtp.mailfrom (RFC 5451 era).
  * - A missing ";" between the authserv-id and the first resinfo is tolerated.
  */
-import { commentTags, readPairs, splitSemis, tokenizeAuth, type AuthToken } from "./auth-tokens";
+import { commentTags, readPairs, splitSemis, tokenizeAuth, type AuthToken } from "./tokens";
 
 /** One resinfo: method, result and its properties. */
 export interface ResInfo {

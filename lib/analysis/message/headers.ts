@@ -1,6 +1,6 @@
 import libmime from "libmime";
-import { MAX_FIELD_CHARS, MAX_FIELDS } from "./limits";
-import type { Finding } from "./types";
+import { MAX_FIELD_CHARS, MAX_FIELDS } from "../limits";
+import type { Finding } from "../types";
 
 /** One header field of the block, in original order. */
 export interface RawField {

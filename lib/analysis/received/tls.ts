@@ -1,4 +1,5 @@
-import type { HopTls } from "./types";
+import type { HopTls } from "../types";
+import { protocolInfo } from "./protocols";
 
 /**
  * TLS and SMTP AUTH evidence in one Received header.
@@ -17,7 +18,7 @@ import type { HopTls } from "./types";
  *   ecelerity   "with ESMTPS (cipher=…)"; MessageLabs "with AES128-SHA encrypted SMTP"; "via SSL"
  *   Google      "(Google Transport Security)"; CommuniGate "ESMTP-TLS"
  *
- * Decisions where nothing is written:
+ * Decisions where nothing is written (the token table is protocols.ts):
  *   - Plain SMTP/ESMTP/ESMTPA/LMTP/LMTPA/UTF8SMTP tokens with no sign → encrypted false (RFC 3848
  *     defines the "S" suffix exactly to record TLS, so its absence is a statement).
  *   - "with Microsoft SMTP Server id 15.x" with no "(TLS)"/"(version=…)" → false: Exchange 2013+
@@ -41,23 +42,6 @@ export interface TlsEvidence {
   via: string | null;
 }
 
-const PLAIN_TOKENS = new Set([
-  "SMTP", "ESMTP", "ESMTPA", "LMTP", "LMTPA", "UTF8SMTP", "UTF8SMTPA", "UTF8LMTP", "UTF8LMTPA",
-  "LOCAL-SMTP", "LOCAL-ESMTP", "ASMTP",
-]);
-const TLS_TOKENS = new Set([
-  "ESMTPS", "ESMTPSA", "LMTPS", "LMTPSA", "SMTPS", "UTF8SMTPS", "UTF8SMTPSA", "UTF8LMTPS", "UTF8LMTPSA",
-  "ESMTP-TLS", "HTTPS", "LOCAL-ESMTPS", "LOCAL-ESMTPSA",
-]);
-const AUTH_TOKENS = new Set([
-  "ESMTPA", "ESMTPSA", "LMTPA", "LMTPSA", "UTF8SMTPA", "UTF8SMTPSA", "UTF8LMTPA", "UTF8LMTPSA",
-  "LOCAL-ESMTPSA", "ASMTP", "ASMTPS",
-]);
-/** Tokens that say "no SMTP AUTH" (RFC 3848: the "A" suffix records it). */
-const UNAUTH_TOKENS = new Set([
-  "SMTP", "ESMTP", "ESMTPS", "LMTP", "LMTPS", "SMTPS", "UTF8SMTP", "UTF8SMTPS", "UTF8LMTP", "UTF8LMTPS", "ESMTP-TLS",
-]);
-
 /** Detects TLS from the protocol token, comments and extra words. */
 export function detectTls(ev: TlsEvidence): HopTls {
   const result: HopTls = { encrypted: null, version: null, cipher: null };
@@ -66,7 +50,7 @@ export function detectTls(ev: TlsEvidence): HopTls {
   if (slash >= 0 && ev.protocol) {
     result.encrypted = true;
     result.cipher = ev.protocol.slice(slash + 5) || null;
-  } else if (TLS_TOKENS.has(proto)) result.encrypted = true;
+  } else if (protocolInfo(proto)?.tls === true) result.encrypted = true;
 
   for (const c of ev.comments) readComment(c, result);
   readWithWords(ev.withWords, result);
@@ -76,7 +60,7 @@ export function detectTls(ev: TlsEvidence): HopTls {
   if (result.encrypted === null && (result.version !== null || result.cipher !== null)) result.encrypted = true;
   if (result.encrypted === null) {
     const base = proto.startsWith("MICROSOFT SMTP SERVER") ? "MICROSOFT SMTP SERVER" : proto;
-    if (PLAIN_TOKENS.has(base) || base === "MICROSOFT SMTP SERVER") result.encrypted = false;
+    if (protocolInfo(base)?.tls === false || base === "MICROSOFT SMTP SERVER") result.encrypted = false;
   }
   return result;
 }
@@ -86,13 +70,14 @@ export function detectAuthenticated(protocol: string | null, comments: string[],
   const full = (protocol ?? "").toUpperCase();
   const slash = full.indexOf("/"); // IronPort "ESMTP/TLS/…": the protocol is before the first "/"
   const proto = slash > 0 ? full.slice(0, slash) : full;
-  if (AUTH_TOKENS.has(proto)) return true;
+  const info = protocolInfo(proto);
+  if (info?.auth === true) return true;
   for (const c of comments) if (commentSaysAuthenticated(c)) return true;
   for (let i = 0; i < withWords.length; i++) {
     // Haraka writes "(authenticated bits=0)" but some relays write it bare after the id.
     if ((withWords[i] ?? "").toLowerCase() === "authenticated") return true;
   }
-  return UNAUTH_TOKENS.has(proto) ? false : null;
+  return info?.auth === false ? false : null;
 }
 
 function commentSaysAuthenticated(text: string): boolean {
