@@ -1,10 +1,11 @@
 /**
- * Regressions found while reviewing real header sets (reviewer 1): one table case per behaviour.
+ * Received clauses after the from part (received/clauses.ts): ids written after the date, and with
+ * values that carry a product or host word before the protocol token.
  */
 import { describe, expect, it } from "vitest";
 import { parseReceived } from "@/lib/analysis/received/parse-received";
 
-describe("Received parsing regressions (reviewer 1)", () => {
+describe("ids and with values as real MTAs write them", () => {
   it.each([
     {
       name: "Courier's queue id written after the date is the hop's id",

@@ -1,0 +1,54 @@
+/**
+ * The from part of a Received header (received/from-part.ts): which name is the HELO, which the
+ * reverse-DNS name, which the address, for the MTAs whose forms real header sets showed.
+ * Header values are anonymised (documentation addresses and example domains).
+ */
+import { describe, expect, it } from "vitest";
+import { parseReceived } from "@/lib/analysis/received/parse-received";
+
+describe("the from part names the HELO, the reverse-DNS name and the address as the receiver recorded them", () => {
+  it.each([
+    {
+      name: "a CommuniGate account name is not the reverse-DNS name",
+      header:
+        "from [192.0.2.149] (account user@example.com [192.0.2.149] verified) by mail.example.net (CommuniGate Pro SMTP 5.4.6) with ESMTPA id 62599894; Fri, 29 Aug 2025 02:33:19 +0100",
+      from: { helo: "[192.0.2.149]", rdns: null, ip: "192.0.2.149" },
+    },
+    {
+      name: "a ZMailer quoted \"EHLO name\" is the HELO, so the leading name is the reverse-DNS name",
+      header:
+        'from m1.example.net ([192.0.2.4]:32007 "EHLO m1.example.net" rhost-flags-OK-OK-OK-OK) by vger.example.org with ESMTP id S1730618AbgKJS5E (ORCPT <rfc822;list@vger.example.org>); Tue, 10 Nov 2020 13:57:04 -0500',
+      from: { helo: "m1.example.net", rdns: "m1.example.net", ip: "192.0.2.4" },
+    },
+    {
+      name: "a ZMailer HELO that differs from the reverse-DNS name keeps both",
+      header:
+        'from relay.example.net ([192.0.2.5]:4000 "HELO client.example.com" rhost-flags-OK-OK-OK-OK) by vger.example.org with ESMTP id S17; Tue, 10 Nov 2020 13:57:04 -0500',
+      from: { helo: "client.example.com", rdns: "relay.example.net", ip: "192.0.2.5" },
+    },
+  ])("$name", ({ header, from }) => {
+    expect(parseReceived(header).from).toEqual(from);
+  });
+});
+
+describe("the from part without a comment", () => {
+  it.each([
+    {
+      name: "a host name after 'from' (no comment) stays the HELO",
+      input: "from vm4-ext.example.net by vm4 with SMTP; Wed,  4 Sep 2002 22:26:20 -0400",
+      from: { helo: "vm4-ext.example.net", rdns: null, ip: null },
+      by: "vm4",
+    },
+    {
+      name: "qmail-scanner's envelope sender after 'from' is not a HELO name",
+      input: "from replies@example.com by mailhost with qmail-scanner-1.00 (uvscan: v4.1.40/v4210. . Clean. Processed in 8.59332 secs); 10 Jul 2002 13:22:42 -0000",
+      from: { helo: null, rdns: null, ip: null },
+      by: "mailhost",
+    },
+  ])("$name", ({ input, from, by }) => {
+    const p = parseReceived(input);
+    expect(p.from).toEqual(from);
+    expect(p.by?.host).toBe(by);
+    expect(p.timestamp).not.toBeNull();
+  });
+});
