@@ -12,6 +12,7 @@ export type Severity = "info" | "warning" | "critical";
  */
 export type FindingCode =
   // the header block
+  | "double-spaced-paste"
   | "too-many-headers"
   | "header-too-long"
   | "no-received"

@@ -9,7 +9,9 @@ describe("headerSection", () => {
     ["headers only", "Subject: a\nFrom: b\n", "Subject: a\nFrom: b\n"],
     ["leading blank lines are skipped", "\n\n  \nSubject: a\n\nbody", "Subject: a"],
     ["folded lines are kept", "Subject: a\n b\nTo: c\n\nbody", "Subject: a\n b\nTo: c"],
-    ["a whitespace-only line ends the section", "Subject: a\n \nbody: x", "Subject: a"],
+    ["a whitespace-only line before a field is folding, not the end", "Subject: a\n\t\t\nTo: b\n\nbody", "Subject: a\n\t\t\nTo: b"],
+    ["a whitespace-only line before body text ends the section", "Subject: a\n \nHello there", "Subject: a"],
+    ["a double-spaced paste is one section", "To: a\n\nFrom: b\n\nSubject: c\n\nDate: d\n", "To: a\n\nFrom: b\n\nSubject: c\n\nDate: d\n"],
     ["an mbox From_ line is dropped", "From x@y Mon Jan  1 00:00:00 2024\nSubject: a\n\nbody", "Subject: a"],
   ];
   it.each(cases)("%s", (_name, input, expected) => {

@@ -1,4 +1,5 @@
-import libmime from "libmime";
+import { decodeEncodedWords } from "../text/encoded-words";
+import { fieldNameLength, findHeaderSection, isFolded, splitLines } from "./section";
 import { MAX_FIELD_CHARS, MAX_FIELDS } from "../limits";
 import type { Finding } from "../types";
 
@@ -19,50 +20,43 @@ export interface HeaderBlock {
   findings: Finding[];
 }
 
-// RFC 5322 §2.2: a field name is printable US-ASCII except ":"; we also refuse spaces inside
-// the name so that a pasted continuation line like "Mon, 1 Jan 2024 10:00:00" is not a field.
-const FIELD_START = /^([!-9;-~]+)[ \t]*:/;
-const MBOX_FROM = /^From [^\s@]+(?:@\S+)?\s/;
-
 /**
  * Splits the header section of a message into fields.
  * - CRLF, LF, CR-only and mixed line endings give identical results.
- * - Stops at the first empty line (the body is ignored).
- * - Unfolds continuation lines (RFC 5322 §2.2.3). A line with no leading whitespace that is not
- *   "Name:" is treated as a continuation too: Outlook's message-options dialog mangles folding.
- * - Skips an mbox "From " separator line and blank lines before the first field.
+ * - The section ends at the first truly empty line (section.ts has the rules: whitespace-only
+ *   lines, double-spaced pastes, leading blank lines and an mbox "From " line).
+ * - Unfolds continuation lines (RFC 5322 §2.2.3). A line with no leading whitespace that does not
+ *   start a field is a continuation too: Outlook's message-options dialog mangles folding.
  * Never throws on content; cuts at MAX_FIELDS fields and MAX_FIELD_CHARS per field with a finding.
  */
 export function splitHeaderBlock(input: string): HeaderBlock {
   const findings: Finding[] = [];
-  const lines = input.split(/\r\n|\r|\n/);
-  let i = 0;
-  while (i < lines.length && lines[i].trim() === "") i++;
-  if (i < lines.length && MBOX_FROM.test(lines[i])) i++;
+  const lines = splitLines(input);
+  const section = findHeaderSection(lines);
 
   const parts: { name: string; chunks: string[]; size: number }[] = [];
   let cutFields = 0;
   let cutChars = false;
-  for (; i < lines.length; i++) {
+  for (let i = section.start; i < section.end; i++) {
     const line = lines[i];
-    if (line.trim() === "") break; // end of the header section
-    const m = /^[ \t]/.test(line) ? null : FIELD_START.exec(line);
-    if (m) {
+    if (line === "") continue; // a separator of a double-spaced paste
+    const folded = isFolded(line);
+    const nameLength = folded ? -1 : fieldNameLength(line);
+    if (nameLength > 0) {
       if (parts.length >= MAX_FIELDS) {
         cutFields++;
         continue;
       }
-      const rest = line.slice(m[0].length);
-      parts.push({ name: m[1], chunks: [rest], size: rest.length });
-    } else if (parts.length > 0) {
-      if (parts.length > MAX_FIELDS || (cutFields > 0)) continue;
+      const rest = line.slice(line.indexOf(":", nameLength) + 1);
+      parts.push({ name: line.slice(0, nameLength), chunks: [rest], size: rest.length });
+    } else if (parts.length > 0 && cutFields === 0) {
       const cur = parts[parts.length - 1];
       if (cur.size >= MAX_FIELD_CHARS) {
         cutChars = true;
         continue;
       }
       // Unfold: the line break goes, the whitespace stays. A mangled line gets one space.
-      const chunk = /^[ \t]/.test(line) ? line : " " + line;
+      const chunk = folded ? line : " " + line;
       cur.chunks.push(chunk);
       cur.size += chunk.length;
     }
@@ -70,7 +64,7 @@ export function splitHeaderBlock(input: string): HeaderBlock {
   }
 
   const fields: RawField[] = parts.map((p) => {
-    let value = p.chunks.join("");
+    let value = p.chunks.length === 1 ? p.chunks[0] : p.chunks.join("");
     if (value.length > MAX_FIELD_CHARS) {
       value = value.slice(0, MAX_FIELD_CHARS);
       cutChars = true;
@@ -79,6 +73,13 @@ export function splitHeaderBlock(input: string): HeaderBlock {
     return { name: p.name, key: p.name.toLowerCase(), value, decoded: decodeValue(value) };
   });
 
+  if (section.doubleSpaced && fields.length > 1) {
+    findings.push({
+      code: "double-spaced-paste",
+      severity: "info",
+      message: "The headers were pasted with an empty line after every line; they were read as one header section.",
+    });
+  }
   if (cutFields > 0) {
     findings.push({
       code: "too-many-headers",
@@ -98,12 +99,7 @@ export function splitHeaderBlock(input: string): HeaderBlock {
 
 /** RFC 2047 decoding that never throws: bad base64 or unknown charsets leave the text as written. */
 export function decodeValue(value: string): string {
-  if (!value.includes("=?")) return value;
-  try {
-    return libmime.decodeWords(value);
-  } catch {
-    return value;
-  }
+  return decodeEncodedWords(value);
 }
 
 /** All fields with this (case-insensitive) name, in order. */

@@ -1,0 +1,176 @@
+/**
+ * RFC 2047 encoded words ("=?utf-8?B?…?=", "=?iso-8859-1?Q?…?="), decoded for headers[] and
+ * the summary. One pass on char codes; the bytes go through the platform's TextDecoder (WHATWG
+ * encodings: UTF-8, ISO-8859-x, windows-125x, KOI8, GBK/GB18030, Big5, Shift_JIS, EUC-JP/KR,
+ * ISO-2022-JP …). A charset TextDecoder does not know falls back to libmime, mailparser's own
+ * decoder, for the whole value; libmime was also the reference the tests compare against.
+ *
+ * Rules (RFC 2047 §2, §4, §6.2): whitespace between two adjacent encoded words is dropped;
+ * adjacent words in the same charset are decoded as one byte string, so a character split across
+ * two words survives; a language tag ("utf-8*en", RFC 2231 §5) is ignored; Q encoding writes "_"
+ * for a space (a literal space inside, which real mail has, is read as one); text that is not an
+ * encoded word stays as written. Never throws.
+ */
+import libmime from "libmime";
+
+const decoders = new Map<string, TextDecoder | null>();
+
+function decoderFor(charset: string): TextDecoder | null {
+  const key = charset.toLowerCase();
+  let d = decoders.get(key);
+  if (d === undefined) {
+    try {
+      d = new TextDecoder(key === "utf8" ? "utf-8" : key, { fatal: false });
+    } catch {
+      d = null;
+    }
+    // Bounded: charset names come from the message.
+    if (decoders.size < 64) decoders.set(key, d);
+  }
+  return d;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  charset: string;
+  base64: boolean;
+  /** The encoded text: value[textFrom, textTo). */
+  textFrom: number;
+  textTo: number;
+}
+
+function hex(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
+/** Base64 digit values (RFC 4648 §4) by char code; -1 for everything else. */
+const B64 = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
+
+/**
+ * Writes the bytes of the word's encoded text into out at `at`; returns the new end, or -1 when
+ * the text is not valid B or Q. `out` has room: a word never decodes to more bytes than characters.
+ */
+function decodeText(s: string, w: Word, out: Uint8Array, at: number): number {
+  let o = at;
+  if (w.base64) {
+    // atob (WHATWG forgiving-base64) is native and much faster than a loop; it refuses what is
+    // not clean base64 (a "=" inside, say), which the loop below then reads up to the padding.
+    let bin: string | null = null;
+    try {
+      bin = atob(s.slice(w.textFrom, w.textTo));
+    } catch {
+      bin = null;
+    }
+    if (bin !== null) {
+      for (let k = 0; k < bin.length; k++) out[o++] = bin.charCodeAt(k);
+      return o;
+    }
+    let acc = 0;
+    let bits = 0;
+    for (let i = w.textFrom; i < w.textTo; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 61) break; // padding
+      const v = c < 128 ? B64[c] : -1;
+      if (v < 0) return -1;
+      acc = ((acc << 6) | v) & 0xffffff;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out[o++] = (acc >> bits) & 0xff;
+      }
+    }
+    return o;
+  }
+  for (let i = w.textFrom; i < w.textTo; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 95) out[o++] = 32;
+    else if (c === 61 && i + 2 < w.textTo && hex(s.charCodeAt(i + 1)) >= 0 && hex(s.charCodeAt(i + 2)) >= 0) {
+      out[o++] = hex(s.charCodeAt(i + 1)) * 16 + hex(s.charCodeAt(i + 2));
+      i += 2;
+    } else if (c > 0xff) return -1;
+    else out[o++] = c;
+  }
+  return o;
+}
+
+/** The encoded word starting at s[i] ("=?"), or null when none starts there. */
+function wordAt(s: string, i: number): Word | null {
+  const q1 = s.indexOf("?", i + 2);
+  if (q1 < 0 || q1 - i > 80) return null;
+  const enc = s.charCodeAt(q1 + 1) | 32;
+  if ((enc !== 98 && enc !== 113) || s.charCodeAt(q1 + 2) !== 63) return null;
+  const close = s.indexOf("?=", q1 + 3);
+  if (close < 0) return null;
+  for (let k = i + 2; k < q1; k++) {
+    const c = s.charCodeAt(k);
+    if (c <= 32 || c === 40 || c === 41 || c === 60 || c === 62 || c === 64 || c === 44 || c === 59 || c === 34) return null;
+  }
+  // The encoded text holds no "?" (RFC 2047 §2). Spaces are not allowed either, but real mail has
+  // them ("=?iso-8859-1?q?Dear Sam's Club Customer?=") and mail clients read them: so do we.
+  if (s.indexOf("?", q1 + 3) !== close) return null;
+  let charset = s.slice(i + 2, q1);
+  const star = charset.indexOf("*");
+  if (star >= 0) charset = charset.slice(0, star);
+  if (charset === "") return null;
+  return { start: i, end: close + 2, charset: charset.toLowerCase(), base64: enc === 98, textFrom: q1 + 3, textTo: close };
+}
+
+function isBlank(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** The value with its encoded words decoded. */
+export function decodeEncodedWords(value: string): string {
+  if (!value.includes("=?")) return value;
+  const words: Word[] = [];
+  const out = new Uint8Array(value.length);
+  for (let i = value.indexOf("=?"); i >= 0; ) {
+    const w = wordAt(value, i);
+    // A word whose text is not valid B/Q stays as written.
+    if (w && decodeText(value, w, out, 0) >= 0) {
+      if (!decoderFor(w.charset)) return libmimeDecode(value);
+      words.push(w);
+      i = value.indexOf("=?", w.end);
+    } else i = value.indexOf("=?", i + 2);
+  }
+  if (words.length === 0) return value;
+  const parts: string[] = [];
+  let copied = 0;
+  for (let k = 0; k < words.length; ) {
+    const first = words[k];
+    parts.push(value.slice(copied, first.start));
+    // Decode the run of adjacent words (only whitespace between them) that share the charset as one.
+    let n = decodeText(value, first, out, 0);
+    let last = first;
+    let j = k + 1;
+    while (j < words.length && words[j].charset === first.charset && isBlank(value, last.end, words[j].start)) {
+      n = decodeText(value, words[j], out, n);
+      last = words[j];
+      j++;
+    }
+    parts.push((decoderFor(first.charset) as TextDecoder).decode(out.subarray(0, n)));
+    copied = last.end;
+    // Whitespace before a following encoded word of another charset is dropped too (§6.2).
+    if (j < words.length && isBlank(value, last.end, words[j].start)) copied = words[j].start;
+    k = j;
+  }
+  parts.push(value.slice(copied));
+  return parts.join("");
+}
+
+function libmimeDecode(value: string): string {
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
+  }
+}
