@@ -1,12 +1,16 @@
 /**
- * A bounded memo for pure functions of a string (host → organisation/operator). Chains repeat the
+ * Bounded memos for pure functions of strings (host → organisation/operator). Chains repeat the
  * same host names many times; the table look-ups behind them are not free. Bounded so that
- * hostile input cannot grow it: when full it is simply cleared.
+ * hostile input cannot grow them: when full they are simply cleared.
  */
 const DEFAULT_MAX = 4096;
 
-export function memoByKey<T>(fn: (key: string) => T, max: number = DEFAULT_MAX): (key: string) => T {
+function checkMax(max: number): void {
   if (!Number.isInteger(max) || max < 1) throw new Error("memo size must be a positive integer");
+}
+
+export function memoByKey<T>(fn: (key: string) => T, max: number = DEFAULT_MAX): (key: string) => T {
+  checkMax(max);
   const cache = new Map<string, T>();
   return (key) => {
     const hit = cache.get(key);
@@ -14,6 +18,36 @@ export function memoByKey<T>(fn: (key: string) => T, max: number = DEFAULT_MAX):
     const value = fn(key);
     if (cache.size >= max) cache.clear();
     cache.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * A memo of a function of two optional strings (host, address), without building a joined key:
+ * a nested map, the first level by `a`. Bounded by the total number of entries.
+ */
+export function memoByPair<T>(fn: (a: string | null, b: string | null) => T, max: number = DEFAULT_MAX): (a: string | null, b: string | null) => T {
+  checkMax(max);
+  const cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a, b) => {
+    const ka = a ?? "";
+    const kb = b ?? "";
+    let inner = cache.get(ka);
+    const hit = inner?.get(kb);
+    if (hit !== undefined || inner?.has(kb)) return hit as T;
+    const value = fn(a || null, b || null);
+    if (size >= max) {
+      cache.clear();
+      size = 0;
+      inner = undefined;
+    }
+    if (!inner) {
+      inner = new Map();
+      cache.set(ka, inner);
+    }
+    inner.set(kb, value);
+    size++;
     return value;
   };
 }

@@ -1,3 +1,4 @@
+// libmime ships no types; only what Hoptrace uses is declared (its ESM build has a default export only).
 declare module "libmime" {
   const libmime: {
     decodeWords(str: string): string;

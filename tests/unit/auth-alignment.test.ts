@@ -109,3 +109,40 @@ describe("alignment", () => {
     expect(parseAuthentication(fields.map(([n, v]) => field(n, v)), from).alignment).toEqual(expected);
   });
 });
+
+describe("parseMailboxes: the simple forms read without the full parser agree with it", () => {
+  it.each([
+    "a@b.example", "<a@b.example>", "Jane Doe <jane.doe@example.com>", "  <x+tag@sub.example.org>  ", "bounce-1=2@em.example.net",
+    "a@b.example, Bob <bob@c.example>,  <d@e.example>", "=?utf-8?Q?J=C3=BCrgen?= <j@example.de>", "a@b.example,",
+  ])("%s", async (value) => {
+    const { parseMailboxes } = await import("@/lib/analysis/message/addresses");
+    const { parseAddressHeader } = await import("mailparser");
+    const full = parseAddressHeader(value, { flatten: true, decodePunycode: false }).value.map((e) => ({ name: e.name, address: e.address }));
+    expect(parseMailboxes(value).map((m) => ({ name: m.name, address: m.address }))).toEqual(full);
+  });
+});
+
+describe("parseMailboxes agrees with mailparser on every address header of the fixtures", () => {
+  it("From, To, Cc, Reply-To, Return-Path, Sender, Delivered-To", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { splitHeaderBlock } = await import("@/lib/analysis/message/headers");
+    const { parseMailboxes, MAX_ADDRESS_TEXT } = await import("@/lib/analysis/message/addresses");
+    const { parseAddressHeader } = await import("mailparser");
+    const dir = path.resolve(__dirname, "../fixtures/headers");
+    const names = new Set(["from", "to", "cc", "reply-to", "return-path", "sender", "delivered-to"]);
+    let compared = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith(".txt"))) {
+      for (const field of splitHeaderBlock(readFileSync(path.join(dir, f), "utf8")).fields) {
+        if (!names.has(field.key) || field.value.length > MAX_ADDRESS_TEXT || !field.value.includes("@")) continue;
+        const full = parseAddressHeader(field.value, { flatten: true, decodePunycode: false })
+          .value.filter((e) => (e.address ?? "").includes("@"))
+          .slice(0, 50)
+          .map((e) => ({ name: (e.name ?? "").trim(), address: (e.address ?? "").trim() }));
+        expect(parseMailboxes(field.value).map((m) => ({ name: m.name, address: m.address })), `${f}: ${field.name}`).toEqual(full);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+});

@@ -86,3 +86,20 @@ describe("parseMailDate", () => {
     }));
   });
 });
+
+describe("isoString", () => {
+  it("writes what Date#toISOString writes, for any millisecond from 1900 to 9999", async () => {
+    const { isoString } = await import("@/lib/analysis/message/dates");
+    const lo = Date.UTC(1899, 11, 31);
+    const hi = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    fc.assert(
+      fc.property(fc.integer({ min: lo, max: hi }), (ms) => {
+        expect(isoString(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const ms of [lo, hi, 0, Date.UTC(2000, 1, 29), Date.UTC(2100, 2, 1) - 1, Date.UTC(2024, 11, 31, 23, 59, 59, 999)]) {
+      expect(isoString(ms)).toBe(new Date(ms).toISOString());
+    }
+  });
+});

@@ -282,3 +282,9 @@ describe("senderOperator", () => {
     expect(got.findings[0]?.message).toBe("Mailjet headers are present but no hop came from Mailjet's servers; they may be forged.");
   });
 });
+
+describe("the operator table", () => {
+  it("every header-name prefix starts with x- (the sending-service reader skips other names)", () => {
+    for (const rule of OPERATORS) for (const p of rule.headerPrefixes ?? []) expect(p.startsWith("x-"), `${rule.name}: ${p}`).toBe(true);
+  });
+});

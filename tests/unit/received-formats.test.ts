@@ -272,3 +272,10 @@ describe("parseReceived on real MTA output", () => {
     expect(got).toEqual(expected);
   });
 });
+
+describe("software fingerprints", () => {
+  it("the pre-filter matches every needle of the fingerprint table (so it never hides a match)", async () => {
+    const { SOFTWARE_HINT, SOFTWARE_NEEDLES } = await import("@/lib/analysis/received/software");
+    for (const needle of SOFTWARE_NEEDLES) expect(SOFTWARE_HINT.test(needle), needle).toBe(true);
+  });
+});

@@ -29,12 +29,13 @@ export const MAX_RESULTS_PER_KIND = 200;
 const MAX_SELECTOR_CHARS = 255;
 
 /** Collects entries in order, skipping exact duplicates, up to MAX_RESULTS_PER_KIND. */
-class EntryList<T> {
+class EntryList<T extends object> {
   readonly items: T[] = [];
   private readonly seen = new Set<string>();
   add(item: T): void {
     if (this.items.length >= MAX_RESULTS_PER_KIND) return;
-    const key = JSON.stringify(item);
+    // Entries are flat (strings, numbers, null): their values in order identify them.
+    const key = Object.values(item).map((v) => (v === null ? "\u0001" : String(v))).join("\u0000");
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.items.push(item);

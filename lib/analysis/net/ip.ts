@@ -139,23 +139,37 @@ export function formatIpv6(g: readonly number[]): string {
   return `${hex(0, bestAt)}::${hex(bestAt + bestLen, 8)}`;
 }
 
-/** The address inside the decorations MTAs add (see the file comment), or "" when there is none. */
-function stripDecorations(raw: string): string {
-  let s = raw.trim();
-  const at = s.lastIndexOf("@"); // "user@ip" (qmail, Sendmail ident)
-  if (at >= 0) s = s.slice(at + 1);
-  let end = s.length;
-  while (end > 0 && ",;.".includes(s[end - 1])) end--;
-  s = s.slice(0, end);
-  if (s.startsWith("[")) {
-    // "[ip]:port" (Exim): drop the port outside the brackets.
-    const close = s.indexOf("]");
-    if (close < 0) return "";
-    s = s.slice(1, close);
+/**
+ * Where the address sits inside the decorations MTAs add (see the file comment): [from, to) of
+ * `raw`, or null when no address can be there. Index arithmetic only; nothing is allocated for the
+ * host names that make up most of what is handed in.
+ */
+function addressBounds(raw: string): [number, number] | null {
+  let from = raw.lastIndexOf("@") + 1; // "user@ip" (qmail, Sendmail ident)
+  let to = raw.length;
+  while (from < to && raw.charCodeAt(from) <= 32) from++;
+  while (to > from && raw.charCodeAt(to - 1) <= 32) to--;
+  while (to > from) {
+    const c = raw.charCodeAt(to - 1);
+    if (c !== 44 && c !== 59 && c !== 46) break; // , ; .
+    to--;
   }
-  if (s.length > 5 && (s.charCodeAt(0) | 32) === 105 && s.slice(0, 5).toLowerCase() === "ipv6:") s = s.slice(5);
-  const pct = s.indexOf("%"); // Exchange zone id "fe80::1%9"
-  return pct >= 0 ? s.slice(0, pct) : s;
+  if (raw.charCodeAt(from) === 91) {
+    // "[ip]:port" (Exim): drop the port outside the brackets.
+    const close = raw.indexOf("]", from);
+    if (close < 0 || close >= to) return null;
+    from++;
+    to = close;
+  }
+  if (to - from > 5 && (raw.charCodeAt(from) | 32) === 105 && raw.slice(from, from + 5).toLowerCase() === "ipv6:") from += 5;
+  const pct = raw.indexOf("%", from); // Exchange zone id "fe80::1%9"
+  if (pct >= 0 && pct < to) to = pct;
+  if (to - from < 2 || to - from > MAX_IP_TEXT) return null;
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 58) || c === 46 || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return null;
+  }
+  return [from, to];
 }
 
 /** A dotted quad, optionally with ":port" or ".port" (old Exim), as a normalised string; or null. */
@@ -185,12 +199,14 @@ function ipv4WithPort(s: string): string | null {
 
 /** Normalised IP from one token's text in any spelling listed in the file comment, or null. */
 export function parseIp(raw: string | null | undefined): string | null {
-  if (!raw || raw.length > MAX_IP_TEXT + 16) return null;
-  const s = stripDecorations(raw);
-  if (s.length === 0 || s.length > MAX_IP_TEXT) return null;
-  if (s.indexOf(":") < 0 || s.indexOf(":") === s.lastIndexOf(":")) {
+  if (!raw || raw.length > MAX_IP_TEXT + 32) return null;
+  const bounds = addressBounds(raw);
+  if (!bounds) return null;
+  const s = bounds[0] === 0 && bounds[1] === raw.length ? raw : raw.slice(bounds[0], bounds[1]);
+  const firstColon = s.indexOf(":");
+  if (firstColon < 0 || firstColon === s.lastIndexOf(":")) {
     const v4 = ipv4WithPort(s);
-    if (v4 !== null || s.indexOf(":") < 0) return v4;
+    if (v4 !== null || firstColon < 0) return v4;
   }
   const g = ipv6Groups(s);
   return g === null ? null : formatIpv6(g);

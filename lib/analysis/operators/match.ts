@@ -2,7 +2,7 @@
  * Recognising an operator from a host name, an address or a hop's comments, using the table in
  * operators-data.ts. Lookups are by label suffix (a Map), so cost is linear in the name's length.
  */
-import { memoByKey } from "../memo";
+import { memoByPair } from "../memo";
 import { normaliseHost } from "../net/host";
 import { inCidr, ipValue, parseCidr, type Cidr } from "../net/ip";
 import { OPERATORS, type OperatorKind, type OperatorRule } from "./data";
@@ -71,13 +71,10 @@ function ruleForHost(host: string | null, ip?: string | null): OperatorRule | nu
  */
 export function operatorForHost(host: string | null, ip?: string | null): OperatorInfo | null {
   if (!host && !ip) return null;
-  return operatorMemo(`${host ?? ""}\u0000${ip ?? ""}`);
+  return operatorMemo(host, ip ?? null);
 }
 
-const operatorMemo = memoByKey((key: string): OperatorInfo | null => {
-  const sep = key.indexOf("\u0000");
-  const host = key.slice(0, sep) || null;
-  const ip = key.slice(sep + 1) || null;
+const operatorMemo = memoByPair((host: string | null, ip: string | null): OperatorInfo | null => {
   const rule = ruleForHost(host, ip);
   return rule ? info(rule) : null;
 });

@@ -178,7 +178,8 @@ function operatorFromHeaders(fields: readonly RawField[]): { op: OperatorInfo; w
   for (const f of fields) {
     const key = f.key;
     vote(asInfo(BY_HEADER.get(key)), "header");
-    for (const { prefix, rule } of PREFIXES) if (key.startsWith(prefix)) vote(asInfo(rule), "header");
+    // Every platform prefix starts "x-" (x-mailgun-, x-mj-, …): other names skip the loop.
+    if (key.startsWith("x-")) for (const { prefix, rule } of PREFIXES) if (key.startsWith(prefix)) vote(asInfo(rule), "header");
     weak ??= asInfo(BY_WEAK_HEADER.get(key));
     switch (key) {
       case "feedback-id": {

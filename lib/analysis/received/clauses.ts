@@ -35,7 +35,8 @@ export function splitClauses(tokens: Token[]): ClauseSet {
   const clauses: Clause[] = [];
   let current: Clause | null = null;
   for (const t of tokens) {
-    if (t.kind === "word") {
+    // Keywords are 2-4 letters: only such words are lower-cased and looked up.
+    if (t.kind === "word" && t.text.length >= 2 && t.text.length <= 4) {
       const lower = t.text.toLowerCase();
       if (KEYWORDS.has(lower)) {
         current = { name: lower as ClauseName, tokens: [] };

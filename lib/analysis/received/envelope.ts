@@ -13,7 +13,7 @@ import { trimEnd } from "../text/trim";
  */
 export function readEnvelopeFrom(tokens: Token[], set: ClauseSet): string | null {
   for (const t of tokens) {
-    if (t.kind !== "comment") continue;
+    if (t.kind !== "comment" || (t.text.charCodeAt(0) | 32) !== 101) continue; // "e…"
     const lower = t.text.slice(0, 16).toLowerCase();
     if (!lower.startsWith("envelope-from") && !lower.startsWith("envelope-sender")) continue;
     const v = addressAfterKeyword(tokenize(t.text));

@@ -79,10 +79,13 @@ function parse(raw: string): ParsedReceived {
     // From-part comments hold host names ("(zimbra.example.com [127.0.0.1])"), not software banners.
     software: detectSoftware({ comments: commentsOutside(set, "from"), withName: withValue.name, byHost: by?.host ?? null, id }),
     comments,
-    mayBeForged: value.toLowerCase().includes("may be forged"),
+    // Sendmail writes it in a comment: "(host [ip] (may be forged))".
+    mayBeForged: allCommentTexts.some((c) => c.length >= 12 && MAY_BE_FORGED.test(c)),
     problems,
   };
 }
+
+const MAY_BE_FORGED = /may be forged/i;
 
 /**
  * Courier writes the queue id after the date, on a continuation line:

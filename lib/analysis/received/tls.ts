@@ -95,7 +95,14 @@ function commentSaysAuthenticated(text: string): boolean {
 }
 
 /** Reads the comment styles listed in the file comment. */
+/**
+ * Every comment form above names one of these; a comment without any (a host name and address,
+ * a queue id, a software banner) is skipped before it is split into words.
+ */
+const TLS_MARK = /tls|ssl|cipher|version=|using|transport security/i;
+
 function readComment(text: string, out: HopTls): void {
+  if (!TLS_MARK.test(text)) return;
   const words = splitWords(text);
   const lower = text.toLowerCase();
   if (lower === "tls") out.encrypted = true; // Microsoft "(TLS)"

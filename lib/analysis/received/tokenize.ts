@@ -7,7 +7,7 @@
  * does not exist further on, so tokenising is O(n) for any input (1 MiB of "(" or "[").
  */
 
-import { commentEnd, isSpaceCode as isSpace, quotedEnd } from "../text/scan";
+import { commentEnd, quotedEnd } from "../text/scan";
 
 export type TokenKind =
   | "word" //    a run of non-delimiter characters ("from", "mail.example.com", "helo=x", "15.20.1.2")
@@ -27,14 +27,26 @@ export interface Token {
 }
 
 // Characters that end a word. "]" and ">" do not: they are ordinary in "unknown]" junk.
-const WORD_STOP = new Set<number>([40, 41, 59, 91, 60, 34]); // ( ) ; [ < "
+// Character classes as bit flags in one table (a Set look-up per character cost a third of the
+// tokenizer's time): SPACE (CFWS whitespace) and the stop sets of words, literals and angles.
+const SPACE = 1;
+const WORD_STOP = 2;
+const LITERAL_STOP = 4;
+const ANGLE_STOP = 8;
+const CLASS = new Uint8Array(128);
+for (const c of [32, 9, 10, 13, 12, 11]) CLASS[c] |= SPACE | WORD_STOP | ANGLE_STOP;
+for (const c of [40, 41, 59, 91, 60, 34]) CLASS[c] |= WORD_STOP; // ( ) ; [ < "
 
 // A domain literal ends at "]"; any of these first means the "[" was not a literal
 // (e.g. "[(134.97.4.21)]" written by MDaemon, or a lone "[").
-const LITERAL_STOP = new Set<number>([93, 91, 40, 41, 59]); // ] [ ( ) ;
+for (const c of [93, 91, 40, 41, 59]) CLASS[c] |= LITERAL_STOP; // ] [ ( ) ;
 
 // An angle address is short and has no whitespace ("<unknown>", "<a@b>").
-const ANGLE_STOP = new Set<number>([62, 60, 40, 41, 59, 91, 93, 34]); // > < ( ) ; [ ] "
+for (const c of [62, 60, 40, 41, 59, 91, 93, 34]) CLASS[c] |= ANGLE_STOP; // > < ( ) ; [ ] "
+
+function isSpace(c: number): boolean {
+  return c < 128 && (CLASS[c] & SPACE) !== 0;
+}
 
 /** Tokenises `text`. Never throws; linear time. */
 export function tokenize(text: string): Token[] {
@@ -66,7 +78,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (c === 91 /* [ */) {
-      const k = scanUntil(text, i + 1, LITERAL_STOP, false);
+      const k = scanUntil(text, i + 1, LITERAL_STOP);
       if (k < n && text.charCodeAt(k) === 93) {
         tokens.push({ kind: "literal", text: text.slice(i, k + 1), start: i, end: k + 1 });
         i = k + 1;
@@ -76,7 +88,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     if (c === 60 /* < */) {
-      const k = scanUntil(text, i + 1, ANGLE_STOP, true);
+      const k = scanUntil(text, i + 1, ANGLE_STOP);
       if (k < n && text.charCodeAt(k) === 62) {
         tokens.push({ kind: "angle", text: text.slice(i + 1, k), start: i, end: k + 1 });
         i = k + 1;
@@ -109,21 +121,19 @@ function pushWord(tokens: Token[], text: string, i: number, forceFirst: boolean)
   const n = text.length;
   while (j < n) {
     const c = text.charCodeAt(j);
-    if (isSpace(c) || WORD_STOP.has(c)) break;
+    if (c < 128 && (CLASS[c] & WORD_STOP) !== 0) break;
     j++;
   }
   tokens.push({ kind: "word", text: text.slice(i, j), start: i, end: j });
   return j;
 }
 
-/** Index of the first stop character (or whitespace when `spaceStops`) at or after i; n if none. */
-function scanUntil(text: string, i: number, stops: Set<number>, spaceStops: boolean): number {
+/** Index of the first character of the class `stops` at or after i; n if none. */
+function scanUntil(text: string, i: number, stops: number): number {
   const n = text.length;
-  let j = i;
-  while (j < n) {
+  for (let j = i; j < n; j++) {
     const c = text.charCodeAt(j);
-    if (stops.has(c) || (spaceStops && isSpace(c))) return j;
-    j++;
+    if (c < 128 && (CLASS[c] & stops) !== 0) return j;
   }
   return n;
 }

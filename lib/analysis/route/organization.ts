@@ -2,7 +2,7 @@
  * The organisation a host belongs to (design.md, "Relay types"): a known operator's name, else
  * the registrable domain. Used to tell internal hops (same organisation) from hand-offs.
  */
-import { memoByKey } from "../memo";
+import { memoByPair } from "../memo";
 import { suffixInfo } from "../net/domain";
 import { normaliseHost } from "../net/host";
 import { isIp } from "../net/ip";
@@ -19,13 +19,10 @@ import { operatorForHost } from "../operators/match";
  */
 export function organizationOf(host: string | null, ip?: string | null): string | null {
   if (!host && !ip) return null;
-  return organizationMemo(`${host ?? ""}\u0000${ip ?? ""}`);
+  return organizationMemo(host, ip ?? null);
 }
 
-const organizationMemo = memoByKey((key: string): string | null => {
-  const sep = key.indexOf("\u0000");
-  return organizationUncached(key.slice(0, sep) || null, key.slice(sep + 1) || null);
-});
+const organizationMemo = memoByPair(organizationUncached);
 
 function organizationUncached(host: string | null, ip: string | null): string | null {
   const op = operatorForHost(host, ip ?? null);

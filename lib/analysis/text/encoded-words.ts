@@ -131,33 +131,35 @@ function isBlank(s: string, from: number, to: number): boolean {
 /** The value with its encoded words decoded. */
 export function decodeEncodedWords(value: string): string {
   if (!value.includes("=?")) return value;
-  const words: Word[] = [];
+  // One pass: each valid word's bytes go into `out` in order, so the bytes of a run of adjacent
+  // words are one contiguous slice of it.
   const out = new Uint8Array(value.length);
+  const words: Word[] = [];
+  const ends: number[] = [];
+  let used = 0;
   for (let i = value.indexOf("=?"); i >= 0; ) {
     const w = wordAt(value, i);
-    // A word whose text is not valid B/Q stays as written.
-    if (w && decodeText(value, w, out, 0) >= 0) {
+    const end = w ? decodeText(value, w, out, used) : -1;
+    if (w && end >= 0) {
       if (!decoderFor(w.charset)) return libmimeDecode(value);
       words.push(w);
+      ends.push(end);
+      used = end;
       i = value.indexOf("=?", w.end);
-    } else i = value.indexOf("=?", i + 2);
+    } else i = value.indexOf("=?", i + 2); // not a word: stays as written
   }
   if (words.length === 0) return value;
   const parts: string[] = [];
   let copied = 0;
   for (let k = 0; k < words.length; ) {
     const first = words[k];
+    const bytesFrom = k === 0 ? 0 : ends[k - 1];
     parts.push(value.slice(copied, first.start));
-    // Decode the run of adjacent words (only whitespace between them) that share the charset as one.
-    let n = decodeText(value, first, out, 0);
-    let last = first;
+    // The run of adjacent words (only whitespace between them) in the same charset decodes as one.
     let j = k + 1;
-    while (j < words.length && words[j].charset === first.charset && isBlank(value, last.end, words[j].start)) {
-      n = decodeText(value, words[j], out, n);
-      last = words[j];
-      j++;
-    }
-    parts.push((decoderFor(first.charset) as TextDecoder).decode(out.subarray(0, n)));
+    while (j < words.length && words[j].charset === first.charset && isBlank(value, words[j - 1].end, words[j].start)) j++;
+    const last = words[j - 1];
+    parts.push((decoderFor(first.charset) as TextDecoder).decode(out.subarray(bytesFrom, ends[j - 1])));
     copied = last.end;
     // Whitespace before a following encoded word of another charset is dropped too (§6.2).
     if (j < words.length && isBlank(value, last.end, words[j].start)) copied = words[j].start;
