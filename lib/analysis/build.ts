@@ -14,8 +14,9 @@ import type { MessageInput } from "./message/read";
 import { senderOperator } from "./operators/sender";
 import { buildChain } from "./route/chain";
 import { findingsForHops, sortFindings, type HopFacts } from "./route/findings";
-import { recipientDomainList, recipientOrganizations } from "./route/recipients";
-import { classifyRelays, mxRoleOf } from "./route/relay-type";
+import { listDomains, personalRecipientDomains, recipientOrganizations } from "./route/recipients";
+import { mxListing } from "./route/border";
+import { classifyRelays, type RelayDecision } from "./route/relay-type";
 import type { Analysis, AnalyzeOptions, Finding, Hop, MxRecordSet, Summary } from "./types";
 
 export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): Analysis {
@@ -25,21 +26,23 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const chain = buildChain(message.received, message.truncated);
   const parsedHops = chain.hops.map((h) => h.parsed);
   const mx = options.mx ?? [];
-  const recipientOrgs = guard("To", () => recipientOrganizations(recipientDomainList(fields, parsedHops)), new Set<string>());
-  const relayTypes = classifyRelays(chain.hops, { recipientOrgs, mx });
+  const recipientOrgs = guard("To", () => recipientOrganizations(personalRecipientDomains(fields, parsedHops)), new Set<string>());
+  const listOrgs = guard("List-Id", () => recipientOrganizations(listDomains(fields)), new Set<string>());
+  const relays = classifyRelays(chain.hops, { fields, recipientOrgs, listOrgs, mx });
 
   const facts: HopFacts[] = chain.hops.map((hop, i) => {
     const time = hop.parsed.timestamp ? Date.parse(hop.parsed.timestamp) : null;
-    return { hop, relayType: relayTypes[i], delaySeconds: null, time };
+    return { hop, relayType: relays.decisions[i].type, delaySeconds: null, time };
   });
   facts.forEach((f, i) => {
     const prev = i > 0 ? facts[i - 1].time : null;
     f.delaySeconds = f.time !== null && prev !== null ? roundMs((f.time - prev) / 1000) : null;
   });
   const hopFindings = findingsForHops(facts);
+  relays.findings.forEach((list, i) => hopFindings[i].push(...list));
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
 
-  const hops: Hop[] = facts.map((f, i) => toHop(f, hopFindings[i]));
+  const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i]));
   const fromValue = firstField(fields, "from")?.value ?? null;
   const sender = guard("Received", () => senderOperator(fields, parsedHops), { operator: null, findings: [] });
   messageFindings.push(...sender.findings);
@@ -57,7 +60,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
 
   return {
     schemaVersion: 1,
-    summary: summarize(fields, hops, sender.operator),
+    summary: { ...summarize(fields, hops, sender.operator), border: relays.border, trails: Math.max(1, relays.borders.length), borders: relays.borders },
     hops,
     authentication: parseAuthentication(fields, fromDomain, guard),
     warnings: sortFindings([...messageFindings, ...hopFindings.flat()]),
@@ -65,7 +68,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   };
 }
 
-function toHop(f: HopFacts, findings: Finding[]): Hop {
+function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[]): Hop {
   const p = f.hop.parsed;
   return {
     index: f.hop.index,
@@ -79,13 +82,16 @@ function toHop(f: HopFacts, findings: Finding[]): Hop {
     tls: p.tls,
     authenticated: p.authenticated,
     relayType: f.relayType,
+    relayReason: relay.reason,
+    trust: relay.trust,
+    trail: relay.trail,
     operator: f.hop.byOperator?.name ?? null,
     raw: f.hop.field.value,
     findings: sortFindings(findings),
   };
 }
 
-function summarize(fields: readonly RawField[], hops: readonly Hop[], senderOp: string | null): Summary {
+function summarize(fields: readonly RawField[], hops: readonly Hop[], senderOp: string | null): Omit<Summary, "border" | "trails" | "borders"> {
   const get = (name: string) => {
     const v = firstField(fields, name)?.decoded;
     return v === undefined ? null : v;
@@ -115,9 +121,9 @@ function roundMs(s: number): number {
 function addMxEvidence(facts: readonly HopFacts[], hopFindings: Finding[][], mx: readonly MxRecordSet[]): void {
   facts.forEach((f, i) => {
     if (f.relayType !== "mx" && f.relayType !== "backup-mx") return;
-    const role = mxRoleOf(f.hop.parsed.by?.host ?? null, mx);
+    const role = mxListing(f.hop.parsed.by?.host ?? null, mx);
     if (!role) return;
-    const primary = role.primary.host === f.hop.parsed.by?.host ? "it is the preferred MX" : `the preferred MX is ${role.primary.host} (priority ${role.primary.priority})`;
+    const primary = role.best.host === f.hop.parsed.by?.host ? "it is the preferred MX" : `the preferred MX is ${role.best.host} (priority ${role.best.priority})`;
     hopFindings[i].push({
       code: "mx-record",
       severity: "info",

@@ -30,6 +30,7 @@ export type FindingCode =
   | "chain-break"
   | "slow-hop"
   | "mx-record"
+  | "helo-mismatch"
   // the sending service
   | "esp-headers-unconfirmed";
 
@@ -96,6 +97,21 @@ export interface Hop {
   /** SMTP AUTH recorded: true; plain protocol token: false; unknown: null. */
   authenticated: boolean | null;
   relayType: RelayType;
+  /** Why the hop has its relay type: one sentence for a person (the rule that decided it). */
+  relayReason: string;
+  /**
+   * Whose record the hop is: "recipient" for hops at and above the recipient's border (written by
+   * the recipient's own servers), "sender" for hops below it (claims of the sending side that the
+   * recipient cannot verify).
+   */
+  trust: "recipient" | "sender";
+  /**
+   * The trail (leg of the journey) the hop belongs to, numbered from the latest: 1 = the trail of
+   * the topmost Received header. A message delivered to one organisation and sent on to another
+   * (auto-forwarding, a forwarding service, a mailing list, a resent message) has one trail per
+   * delivery; each trail has its own border. Most messages have one trail.
+   */
+  trail: number;
   /** Provider recognised for the `by` server, e.g. "Google", "Microsoft 365", or null. */
   operator: string | null;
   /** The header value, unfolded. */
@@ -118,6 +134,16 @@ export interface Summary {
   tls: "all" | "partial" | "none" | "unknown";
   /** Sending service recognised (e.g. "Amazon SES"), else null. */
   sender: { operator: string | null };
+  /**
+   * The recipient's border: the hop (1-based) where the recipient's inbound server accepted the
+   * message from outside, with the evidence for it, strongest first; hop null when the chain shows
+   * no entry from outside (mail that stayed inside one organisation).
+   */
+  border: { hop: number | null; evidence: string[] };
+  /** How many trails the chain holds (see Hop.trail); 1 for most messages. */
+  trails: number;
+  /** The border of every trail, trail 1 (the latest) first; `border` is the first entry's. */
+  borders: { trail: number; hop: number | null; evidence: string[] }[];
 }
 
 export interface SpfResult {

@@ -12,6 +12,8 @@ export function project(a: Analysis) {
       totalDelaySeconds: a.summary.totalDelaySeconds,
       tls: a.summary.tls,
       sender: a.summary.sender,
+      border: a.summary.border.hop,
+      trails: a.summary.trails,
     },
     hops: a.hops.map((h) => ({
       index: h.index,
@@ -25,6 +27,8 @@ export function project(a: Analysis) {
       tls: h.tls,
       authenticated: h.authenticated,
       relayType: h.relayType,
+      trust: h.trust,
+      trail: h.trail,
       operator: h.operator,
       findings: h.findings.map((f) => f.code),
     })),

@@ -64,7 +64,10 @@ describe("MX look-ups for options.dns", () => {
       "example.org": [{ exchange: "mail.example.org", priority: 10 }, { exchange: "relay7.example.org", priority: 20 }],
     });
     const a = await analyzeWithDns(HEADERS, { dns: true }, true, resolver);
-    expect(a.hops.map((h) => h.relayType)).toEqual(["submission", "backup-mx", "internal"]);
+    // A trail enters the recipient's side once: the backup MX is the border, the primary it hands
+    // the message to is the MX ("backup-mx then mx").
+    expect(a.hops.map((h) => h.relayType)).toEqual(["submission", "backup-mx", "mx"]);
+    expect(a.summary.border.hop).toBe(2);
     expect(a.hops[1].findings).toContainEqual(
       expect.objectContaining({ code: "mx-record", severity: "info", hop: 2 }),
     );

@@ -31,7 +31,8 @@ Received: from mx2.example.org (mx2.example.org [198.51.100.20]) (using TLSv1.3 
 Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits)) by backup-mx.example.org (Postfix) with ESMTPS id 9F1 for <bob@example.org>; ${D("10:00:01")}
 Received: from [192.168.1.20] (unknown [198.51.100.77]) (Authenticated sender: alice@sendco.net) by mail.sendco.net (Postfix) with ESMTPSA id 1A2; ${D("10:00:00")}
 `,
-    types: ["submission", "backup-mx", "internal", "delivery"],
+    // One entry per trail: the backup MX is the border, the primary it hands on to is the MX.
+    types: ["submission", "backup-mx", "mx", "delivery"],
   },
   {
     name: "a numbered MX that hands on within seconds is an ordinary MX, not a backup",
@@ -45,7 +46,8 @@ Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) by mx2.example.or
     headers: `Received: from mail-sor-f41.google.com (mail-sor-f41.google.com. [209.85.220.41]) by mx.google.com with SMTPS id x1 for <bob@outlook.com> (Google Transport Security); ${D("10:00:02")}
 Received: from [10.0.0.5] ([198.51.100.7]) by smtp.gmail.com with ESMTPSA id y2 (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256); ${D("10:00:01")}
 `,
-    types: ["submission", "internal"],
+    // Google's outbound edge handing to Google's inbound MX crosses between two accounts (issue 9).
+    types: ["submission", "mx"],
   },
   {
     name: "Gmail's topmost 'by 2002:… with SMTP' hop after its MX is the delivery into the mailbox",

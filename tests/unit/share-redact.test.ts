@@ -14,7 +14,7 @@ function hop(p: Partial<Hop>): Hop {
   return {
     index: 1, from: null, by: null, with: null, id: null, for: null, timestamp: null, delaySeconds: null,
     tls: { encrypted: null, version: null, cipher: null }, authenticated: null, relayType: "unknown", operator: null,
-    raw: "", findings: [], ...p,
+    relayReason: "", trust: "sender", trail: 1, raw: "", findings: [], ...p,
   };
 }
 
@@ -28,7 +28,7 @@ const ANALYSIS: Analysis = {
   summary: {
     subject: "Lunch with Bob Smith", from: '"Jane Doe" <jane.doe@example.com>', to: "Bob Smith <bob.smith@example.org>",
     date: "2026-11-09T15:12:40Z", messageId: "<CAFx7Qabc123@mail.example.com>", hopCount: 2, totalDelaySeconds: 3,
-    tls: "all", sender: { operator: null },
+    tls: "all", sender: { operator: null }, border: { hop: 2, evidence: [] }, trails: 1, borders: [],
   },
   hops: [
     hop({ index: 1, from: { helo: "johns-laptop", rdns: "c-198-51-100-23.example.net", ip: "198.51.100.23" }, by: { host: "smtp.example.com", ip: null },

@@ -10,12 +10,25 @@
  */
 import { readPairs, tokenizeAuth } from "./tokens";
 import { domainOf } from "../net/domain";
+import { parseIp } from "../net/ip";
 import type { SpfResult } from "../types";
 
 const MAX_RESULT_CHARS = 32;
 
+/** A Received-SPF header as read: the SPF result, and the client address the receiver checked. */
+export interface ReceivedSpf extends SpfResult {
+  /** client-ip= (RFC 7208 §9.1), else the address of "designates 192.0.2.1 as permitted sender"; normalised. */
+  clientIp: string | null;
+}
+
 /** Parses one Received-SPF value into an SPF result, or null when it has no readable result. Never throws. */
 export function parseReceivedSpf(value: string): SpfResult | null {
+  const r = readReceivedSpf(value);
+  return r ? { result: r.result, domain: r.domain, authservId: r.authservId } : null;
+}
+
+/** Parses one Received-SPF value with the client address. Never throws. */
+export function readReceivedSpf(value: string): ReceivedSpf | null {
   const tokens = tokenizeAuth(value);
   let i = 0;
   while (i < tokens.length && tokens[i].type === "comment") i++;
@@ -36,7 +49,26 @@ export function parseReceivedSpf(value: string): SpfResult | null {
     result,
     domain: spfDomain(kv, firstComment),
     authservId: receiverOf(kv.get("receiver")) ?? commentHost(firstComment),
+    clientIp: parseIp(kv.get("client-ip")) ?? designatedIp(firstComment),
   };
+}
+
+/**
+ * The address in "… designates 192.0.2.1 as permitted sender" / "… does not designate 192.0.2.1 as
+ * permitted sender" (Google, Microsoft, pyspf comments; Authentication-Results comments too).
+ */
+export function designatedIp(comment: string | null | undefined): string | null {
+  if (!comment) return null;
+  const lower = comment.toLowerCase();
+  for (const marker of ["designates ", "designate ", "sender ip is ", "sender ip "]) {
+    const at = lower.indexOf(marker);
+    if (at < 0) continue;
+    const rest = comment.slice(at + marker.length).trimStart();
+    const end = rest.search(/[\s)]/);
+    const ip = parseIp(end < 0 ? rest : rest.slice(0, end));
+    if (ip) return ip;
+  }
+  return null;
 }
 
 /**

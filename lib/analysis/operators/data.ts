@@ -41,8 +41,21 @@ export interface OperatorRule {
    * relay services, outbound edges): a hop from outside into one of them is sending, not delivery.
    */
   submissionSuffixes?: readonly string[];
+  /**
+   * The operator's outbound edge hosts, the ones that hand its users' mail to other servers
+   * (Gmail's "mail-sor-f41.google.com", Yahoo's "sonic312-20.consmr.mail.sg3.yahoo.com"): a hop
+   * from one of them into the operator's own inbound host crosses between two of its customers.
+   */
+  outboundPatterns?: readonly RegExp[];
   /** Outbound address ranges the operator publishes (SPF includes); CIDR. */
   ipRanges?: readonly string[];
+  /**
+   * The operator's own internal networks, beyond its published outbound ranges (CIDR): evidence
+   * that a client naming one of the operator's hosts in its HELO really is one (Exchange Online's
+   * internal hops record only a HELO and an address in 2603:1000::/24). Never used to name the
+   * operator of a by server: a customer's cloud VM in the same networks is not the mail service.
+   */
+  networkRanges?: readonly string[];
   /** Header names (lower-case) that only this operator's platform writes. */
   headerNames?: readonly string[];
   /** Header name prefixes (lower-case), e.g. "x-mailgun-". */
@@ -73,6 +86,8 @@ export const OPERATORS: readonly OperatorRule[] = [
       "2800:3f0:4000::/36", "2a00:1450:4000::/36", "2c0f:fb50:4000::/36",
     ],
     submissionSuffixes: ["smtp.gmail.com", "smtp-relay.gmail.com", "smtp.googlemail.com"],
+    // "mail-sor-f65.google.com", "mail-oi1-f208.google.com", "mail-io1-xd48.google.com".
+    outboundPatterns: [/^mail-[\da-z]+-[\da-z]+\.google\.com$/],
   },
   {
     name: "Microsoft 365",
@@ -84,6 +99,8 @@ export const OPERATORS: readonly OperatorRule[] = [
       "40.92.0.0/15", "40.107.0.0/16", "52.100.0.0/14", "104.47.0.0/17",
       "2a01:111:f400::/48", "2a01:111:f403::/48",
     ],
+    // Microsoft's IPv6 allocations used by Exchange Online's internal hops (ARIN/RIPE: MSFT).
+    networkRanges: ["2603:1000::/24", "2a01:111::/32"],
     submissionSuffixes: ["smtp.office365.com", "smtp-mail.outlook.com", "outbound.protection.outlook.com"],
   },
   {
@@ -93,6 +110,7 @@ export const OPERATORS: readonly OperatorRule[] = [
     inboundSuffixes: ["am0.yahoodns.net"],
     // Inbound MTAs: "mta4312.mail.gq1.yahoo.com".
     inboundPatterns: [/^mta\d+\.mail\.[\da-z]+\.yahoo\.com$/],
+    outboundPatterns: [/^sonic\d+(?:-\d+)?\.consmr\.mail\.[\da-z]+\.yahoo\.com$/],
     submissionSuffixes: ["smtp.mail.yahoo.com"],
   },
   {
@@ -299,6 +317,9 @@ export const OPERATORS: readonly OperatorRule[] = [
     name: "Mimecast",
     kind: "gateway",
     suffixes: ["mimecast.com", "mimecast-offshore.com", "mimecast.co.za"],
+    // Mimecast's documented MX hosts "eu-smtp-inbound-1.mimecast.com", "za-smtp-inbound-2.mimecast.co.za";
+    // its outbound relays are "…-smtp-outbound-…" / "…-smtp-delivery-…".
+    inboundPatterns: [/^[a-z]{2,4}-smtp-inbound-\d+\.mimecast(?:-offshore)?\.(?:com|co\.za)$/],
   },
   {
     name: "Barracuda",

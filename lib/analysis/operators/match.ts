@@ -79,11 +79,28 @@ const operatorMemo = memoByPair((host: string | null, ip: string | null): Operat
   return rule ? info(rule) : null;
 });
 
+const NETWORKS = new Map<string, Cidr[]>();
+for (const rule of OPERATORS) {
+  NETWORKS.set(rule.name, [...(rule.ipRanges ?? []), ...(rule.networkRanges ?? [])].map(parseCidr));
+}
+
+/**
+ * True when the address is in the operator's published outbound ranges or its own networks;
+ * null when the table has no ranges for it (nothing can be said either way).
+ */
+export function inOperatorNetworks(operatorName: string, ip: string | null): boolean | null {
+  const blocks = NETWORKS.get(operatorName);
+  if (!blocks || blocks.length === 0) return null;
+  const v = ipValue(ip);
+  return v !== null && blocks.some((b) => inCidr(v, b));
+}
+
 /**
  * The role a known operator's host plays, from the table: "inbound" (its MX, receiving for its
- * users), "submission" (taking mail from its users or customers), or null when the table does not say.
+ * users), "submission" (taking mail from its users or customers, its relay services), "outbound"
+ * (its edge hosts handing mail to other servers), or null when the table does not say.
  */
-export function hostRole(operatorName: string, host: string | null): "inbound" | "submission" | null {
+export function hostRole(operatorName: string, host: string | null): "inbound" | "submission" | "outbound" | null {
   const h = normaliseHost(host);
   const rule = OPERATORS.find((r) => r.name === operatorName);
   if (!h || !rule) return null;
@@ -91,6 +108,7 @@ export function hostRole(operatorName: string, host: string | null): "inbound" |
   if ((rule.submissionSuffixes ?? []).some(under)) return "submission";
   if ((rule.inboundSuffixes ?? []).some(under)) return "inbound";
   for (const p of rule.inboundPatterns ?? []) if (p.test(h)) return "inbound";
+  for (const p of rule.outboundPatterns ?? []) if (p.test(h)) return "outbound";
   return null;
 }
 

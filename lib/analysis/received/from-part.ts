@@ -49,8 +49,12 @@ export function readFrom(tokens: Token[]): FromPart {
     if (t.kind === "comment") {
       const f = readFromComment(t.text, true);
       if (helo === undefined && f.helo !== undefined) helo = f.helo;
-      rdns ??= f.rdns;
-      ip ??= f.ip;
+      if (f.ip !== undefined) {
+        // Two comments with addresses ("from x ([6.6.6.6]) (real.example.net [192.0.2.9])"): the
+        // receiver appends its own record last; an earlier one may be text the client supplied.
+        ip = f.ip;
+        rdns = f.rdns ?? rdns;
+      } else rdns ??= f.rdns;
     } else if (t.kind === "literal") {
       ip ??= parseIp(t.text) ?? undefined; // Exim 3 / fetchmail "from host [ip]"
     } else if (t.kind === "quoted" && helo === undefined && isWordAt(tokens, i - 1, "be")) {

@@ -68,10 +68,7 @@ export function buildChain(received: readonly ReceivedHeader[], truncated: numbe
         byOrg: byOperator?.name ?? organizationOf(parsed.by?.host ?? null, null),
         fromOrg: from.org,
         fromOrgWeak: from.weak,
-        // UUCP arrives through the local uucp daemon ("(uucp@localhost)"): not a local client.
-        fromPrivate:
-          parsed.with !== "UUCP" &&
-          (isPrivateOrLoopback(parsed.from?.ip ?? null) || isLocalhostName(parsed.from?.rdns ?? parsed.from?.helo ?? null)),
+        fromPrivate: isLocalClient(parsed),
       };
     });
   inferUnnamedServers(hops);
@@ -174,6 +171,19 @@ function fromOrganization(p: ParsedReceived): { org: string | null; weak: boolea
     return { org, weak: name === helo && !rdns && organizationalDomain(name) === name };
   }
   return { org: null, weak: false };
+}
+
+/**
+ * The client is on the server's own site: a loopback or private address, or a localhost name that
+ * the receiver's own look-up gave (rdns), or that it wrote with no address at all. A HELO of
+ * "localhost" from a public address is a claim, not a local client (phishing_pot sample-2417).
+ * UUCP arrives through the local uucp daemon ("(uucp@localhost)"): not a local client either.
+ */
+function isLocalClient(p: ParsedReceived): boolean {
+  if (p.with === "UUCP" || !p.from) return false;
+  if (isPrivateOrLoopback(p.from.ip)) return true;
+  if (isLocalhostName(p.from.rdns)) return true;
+  return !p.from.ip && isLocalhostName(p.from.helo);
 }
 
 /** "[192.0.2.1]" is an address literal, not a name: it says nothing about the organisation. */

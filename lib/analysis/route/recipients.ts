@@ -22,6 +22,11 @@ export interface RecipientHop {
  * sender's own organisation are left out: newsletters are addressed "To: list@sender.example".
  */
 export function recipientDomainList(fields: readonly RawField[], hops: readonly RecipientHop[]): string[] {
+  return [...personalRecipientDomains(fields, hops), ...listDomains(fields)].filter((d, i, all) => all.indexOf(d) === i);
+}
+
+/** The recipients' own domains: envelope (for clauses, Delivered-To …) and visible (To, Cc). */
+export function personalRecipientDomains(fields: readonly RawField[], hops: readonly RecipientHop[]): string[] {
   const out: string[] = [];
   const add = (d: string | null) => {
     if (d && out.length < MAX_RECIPIENT_DOMAINS && !out.includes(d)) out.push(d);
@@ -36,8 +41,20 @@ export function recipientDomainList(fields: readonly RawField[], hops: readonly 
       for (const d of addressDomains(f.value)) if (organizationOf(d, null) !== senderOrg) add(d);
     }
   }
-  // A mailing list is a recipient too: its server receives as the list address's MX.
-  for (const name of ["list-id", "list-post"]) add(listDomain(firstField(fields, name)?.value ?? ""));
+  return out;
+}
+
+/**
+ * Domains of a mailing list the message went through (List-Id, List-Post): its server receives as
+ * the list address's MX. Kept apart from the recipients' own domains: ESPs put their customers'
+ * newsletters on List-Id too, and the list's server is never the final recipient's gateway.
+ */
+export function listDomains(fields: readonly RawField[]): string[] {
+  const out: string[] = [];
+  for (const name of ["list-id", "list-post"]) {
+    const d = listDomain(firstField(fields, name)?.value ?? "");
+    if (d && !out.includes(d)) out.push(d);
+  }
   return out;
 }
 
