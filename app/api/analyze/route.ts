@@ -1,6 +1,6 @@
 import { analyzeWithDns } from "@/lib/dns/analyze-with-dns";
 import { env } from "@/lib/env";
-import { inputFromJson } from "@/lib/analysis/input";
+import { inputFromJson } from "@/lib/http/analyze-request";
 import { HttpError, handle, json, methodNotAllowed } from "@/lib/http/errors";
 import { mediaType, readBodyText } from "@/lib/http/read-body";
 import { guardAnalyzeRate } from "@/lib/http/guards";
