@@ -11,7 +11,7 @@ const TEXT_TYPES = new Set(["text/plain", "message/rfc822"]);
 
 export function POST(req: Request) {
   return handle(async () => {
-    guardAnalyzeRate(req);
+    await guardAnalyzeRate(req);
     const type = mediaType(req);
     if (type !== "application/json" && !TEXT_TYPES.has(type)) {
       throw new HttpError(415, "unsupported-media-type", "Send text/plain, message/rfc822 or application/json.");
