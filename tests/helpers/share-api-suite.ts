@@ -58,8 +58,16 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "hoptrace-share-api-"));
 }
 
-async function create(base: string, body: unknown): Promise<Response> {
-  return fetch(`${base}/api/analyses`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+async function create(base: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/api/analyses`, { method: "POST", headers: { "Content-Type": "application/json", ...extra }, body: JSON.stringify(body) });
+}
+
+/**
+ * A client address of its own (sent as X-Real-IP to a TRUST_PROXY=1 server): with DATABASE_URL the
+ * limits are shared through the database, so a limit test must not inherit the suite's counts.
+ */
+function freshClient(): Record<string, string> {
+  return { "X-Real-IP": `192.0.2.${Math.floor(Math.random() * 250)}-${Date.now()}` };
 }
 
 async function createOk(base: string, body: unknown = { headers: SHARE_HEADERS, redact: false }): Promise<Created> {
@@ -262,13 +270,14 @@ export function shareApiSuite(target: StoreTarget): void {
     });
 
     it("puts a daily byte budget on each client's shares (429 with Retry-After once it is used up)", async () => {
-      const small = await startServer({ ...env, SHARE_DAILY_BYTES: "20000" });
+      const small = await startServer({ ...env, SHARE_DAILY_BYTES: "20000", TRUST_PROXY: "1" });
+      const client = freshClient();
       try {
         const statuses: number[] = [];
-        for (let i = 0; i < 10; i++) statuses.push((await create(small.url, { headers: SHARE_HEADERS })).status);
+        for (let i = 0; i < 10; i++) statuses.push((await create(small.url, { headers: SHARE_HEADERS }, client)).status);
         expect(statuses.slice(0, 2)).toEqual([201, 201]);
         expect(statuses).toContain(429);
-        const res = await create(small.url, { headers: SHARE_HEADERS });
+        const res = await create(small.url, { headers: SHARE_HEADERS }, client);
         expect(res.status).toBe(429);
         expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(3600);
       } finally {
@@ -277,10 +286,11 @@ export function shareApiSuite(target: StoreTarget): void {
     });
 
     it("rate limits creates per client with 429 and Retry-After", async () => {
-      const limited = await startServer({ ...env, SHARE_RATE_LIMIT: "3" });
+      const limited = await startServer({ ...env, SHARE_RATE_LIMIT: "3", TRUST_PROXY: "1" });
+      const client = freshClient();
       try {
-        for (let i = 0; i < 3; i++) expect((await create(limited.url, { headers: SHARE_HEADERS })).status).toBe(201);
-        const res = await create(limited.url, { headers: SHARE_HEADERS });
+        for (let i = 0; i < 3; i++) expect((await create(limited.url, { headers: SHARE_HEADERS }, client)).status).toBe(201);
+        const res = await create(limited.url, { headers: SHARE_HEADERS }, client);
         expect(res.status).toBe(429);
         expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe("rate-limited");
