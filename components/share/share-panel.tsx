@@ -133,7 +133,7 @@ export function SharePanel({ headers }: { headers: string }) {
             <label htmlFor={redactId} className="text-sm">
               <span className="font-medium">Redact personal details</span>
               <span className="block text-slate-700 dark:text-slate-300">
-                Masks email addresses (domains stay), display names, recipients, the sender&apos;s own IP address,
+                Masks email addresses (domains stay), display names, recipients, login names, the sending computer&apos;s name and IP address,
                 Message-ID and DKIM signatures. Servers, times, TLS and relay types stay.
               </span>
             </label>

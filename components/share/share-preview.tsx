@@ -65,7 +65,7 @@ export function SharePreview({ headers, redact }: { headers: string; redact: boo
         <>
           <p className="font-medium">The link will not contain:</p>
           <ul className="list-disc space-y-1 pl-5">
-            <List label="Names" items={body.masked.names} />
+            <List label="Names and login names" items={body.masked.names} />
             <List label="The sending computer's names" items={body.masked.hosts} />
             <List label="The sending computer's IP addresses" items={body.masked.ips} />
             <List label="Headers removed whole" items={body.masked.identityHeaders} />

@@ -41,6 +41,11 @@ export const REDACTION_SHAPES: RedactionShape[] = [
   { name: "Subject full of the display name", raw: () => [...fields("Subject", "Jane Doe ", 10), ...TAIL].join("\n") },
   { name: "Subject full of the HELO name glued to dots", raw: () => [...fields("Subject", "jane-laptop.", 10), ...TAIL].join("\n") },
   { name: "Subject full of '@'", raw: () => [...fields("Subject", "a@", 10), ...TAIL].join("\n") },
+  // Found by fuzzing (scripts/bench-redact.ts): every quoted "::" is a name candidate that is an IP
+  // (312 ms before each candidate was judged once), and 170,000 bare addresses (119 ms before the
+  // redacted list was reused for the ten identical To headers).
+  { name: "To full of quoted '::' and tabs", raw: () => [...fields("To", '"::\t', 10), ...TAIL].join("\n") },
+  { name: "To full of bare addresses", raw: () => [...fields("To", '"a"@b,', 10), ...TAIL].join("\n") },
 ];
 
 /** Pieces fuzzing combines into tokens: the delimiters and words the maskers look for. */

@@ -165,6 +165,20 @@ export function shareApiSuite(target: StoreTarget): void {
     });
 
     it.each([
+      // The submission HELO kept in authentication.spf[].domain (Received-SPF identity=helo).
+      ["haraka__queue_1507509981169.txt", ["imac27", "174.24.224.63", "simerson"]],
+      // "from [45.133.74.208] (mail.iteca.kz [151.236.198.148])": the HELO literal is the client's address.
+      ["phishing_pot__sample-2127.txt", ["45.133.74.208", "151.236.198.148", "mail.iteca.kz"]],
+    ])("a redacted share of the real %s stores none of %j in its row", async (file, secrets) => {
+      const headers = fs.readFileSync(path.resolve(__dirname, "../fixtures/headers", file), "utf8");
+      const c = await createOk(server.url, { headers, redact: true });
+      const row = await target.rawRow(c.id, dataDir);
+      const stored = decodeAnalysis(String(row?.encoding), String(row?.analysis_json)).toLowerCase();
+      for (const s of secrets) expect(stored.includes(s), s).toBe(false);
+      expect(JSON.stringify(row).toLowerCase().includes(secrets[0])).toBe(false);
+    });
+
+    it.each([
       ["redact: true", { redact: true }],
       ["redact omitted (the API default is to redact)", {}],
     ])("with %s the stored row holds no address, display name or submission IP", async (_n, extra) => {

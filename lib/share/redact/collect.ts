@@ -51,6 +51,8 @@ const NOT_PERSONAL = new Set([
 export const MAX_NAMES = 50;
 /** At most this many hosts and IPs (a message has a handful of submission hops). */
 const MAX_VALUES = 50;
+/** Distinct name candidates remembered as judged (bounds memory on a hostile list). */
+const MAX_JUDGED = 10_000;
 /** Shortest name or host collected (shorter ones would match ordinary words). */
 const MIN_CHARS = 2;
 
@@ -101,10 +103,13 @@ export function collectPersonalValues(analysis: Analysis): PersonalValues {
   const hosts = new Set<string>();
   const ips = new Set<string>();
   const lists: AddressListCache = new Map();
+  // Every candidate is judged once: a hostile list repeats the same (rejected) one 100,000 times.
+  const judged = new Set<string>();
   const addName = (raw: string) => {
     if (names.size >= MAX_NAMES) return;
     const n = raw.trim();
-    if (names.has(n)) return;
+    if (judged.has(n)) return;
+    if (judged.size < MAX_JUDGED) judged.add(n);
     if (n.length >= MIN_CHARS && !n.includes("@") && !NOT_PERSONAL.has(n.toLowerCase()) && normaliseIp(n) === null) names.add(n);
   };
   const addIp = (raw: string | null | undefined) => {

@@ -71,8 +71,8 @@ export function redactWithReport(analysis: Analysis): { analysis: Analysis; repo
     ...analysis,
     summary: {
       ...analysis.summary,
-      from: analysis.summary.from === null ? null : redactAddressList(analysis.summary.from, values.lists),
-      to: analysis.summary.to === null ? null : redactAddressList(analysis.summary.to, values.lists),
+      from: analysis.summary.from === null ? null : redactList(analysis.summary.from, values),
+      to: analysis.summary.to === null ? null : redactList(analysis.summary.to, values),
       messageId: analysis.summary.messageId === null ? null : maskAddresses(analysis.summary.messageId),
     },
     hops: analysis.hops.map((h) => redactHop(h, values.submission.has(h) && !clientIsProvider(h))),
@@ -98,6 +98,17 @@ function report(analysis: Analysis, values: PersonalValues): RedactionReport {
     }
   }
   return { names: values.names, hosts: [...values.hosts], ips: [...values.ips], addresses: addresses.size, identityHeaders, signatures };
+}
+
+/** Redacted address lists of this redaction, by value (To and summary.to are the same text). */
+const redactedLists = new WeakMap<PersonalValues, Map<string, string>>();
+
+function redactList(value: string, values: PersonalValues): string {
+  let cache = redactedLists.get(values);
+  if (!cache) redactedLists.set(values, (cache = new Map()));
+  let out = cache.get(value);
+  if (out === undefined) cache.set(value, (out = redactAddressList(value, values.lists)));
+  return out;
 }
 
 function redactHop(h: Hop, isSubmission: boolean): Hop {
@@ -127,7 +138,7 @@ function redactReceived(raw: string): string {
 
 function redactHeaderValue(name: string, value: string, values: PersonalValues): string {
   const key = name.toLowerCase();
-  if (ADDRESS_HEADERS.has(key)) return redactAddressList(value, values.lists);
+  if (ADDRESS_HEADERS.has(key)) return redactList(value, values);
   if (IDENTITY_HEADERS.has(key)) return value.trim() === "" ? value : MASK;
   if (SIGNATURE_HEADERS.has(key)) {
     return value

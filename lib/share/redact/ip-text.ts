@@ -58,7 +58,7 @@ function v4Text(v: number): string {
 function normalAt(s: string, start: number, end: number): string | null {
   const v4 = parseIpv4(s, start, end);
   if (v4 >= 0) return v4Text(v4);
-  const g = new Uint16Array(8);
+  const g = SCRATCH;
   if (!parseIpv6Into(s, start, end, g)) return null;
   // IPv4-mapped (::ffff:a.b.c.d) is that IPv4 address, as ipaddr.js's isIPv4MappedAddress says.
   if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0xffff) return v4Text(g[6] * 65536 + g[7]);
