@@ -135,7 +135,9 @@ describe("the production server", () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await all).toEqual([201, 201, 201]);
-    expect(worst, `health took ${worst} ms`).toBeLessThan(1_500);
+    // Each share is ~100-200 ms of synchronous work (analysis, redaction, encoding); three queued
+    // ones on 2 shared CI cores took up to 1.6 s. Before the fix they took ~30 s.
+    expect(worst, `health took ${worst} ms`).toBeLessThan(3_000);
   }, 60_000);
 
   it("/api/health reports the store's state", async () => {
