@@ -1,21 +1,14 @@
 import type { NextConfig } from "next";
+import SECURITY from "./lib/http/security-headers.json";
 
 /**
  * Static security headers on every response (pages, route handlers, 404s, assets). The CSP (with a
  * per-request nonce) and HSTS (runtime HSTS=1) are set in proxy.ts. See SECURITY.md.
  */
-const SECURITY_HEADERS = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-  },
-];
+const SECURITY_HEADERS = Object.entries(SECURITY.common).map(([key, value]) => ({ key, value }));
 
 /** Route handlers answer JSON and never render: nothing may load, nothing may frame them. */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const API_CSP = SECURITY.apiCsp;
 
 const nextConfig: NextConfig = {
   // Tests and parallel builds may use their own output folder (NEXT_DIST_DIR); default ".next".
@@ -23,7 +16,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   images: { unoptimized: true },
-  serverExternalPackages: ["better-sqlite3", "pg"],
+  serverExternalPackages: ["better-sqlite3", "pg", "redis", "rate-limiter-flexible"],
   async headers() {
     return [
       // First, so that more specific entries below may override a key for their paths.

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { build } from "./build.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
@@ -11,11 +12,10 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 const extra = process.argv.slice(2);
 
 if (!(process.env.SKIP_BUILD === "1" && existsSync(path.join(root, distDir, "BUILD_ID")))) {
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const b = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
-  if (b.status !== 0) {
+  const status = build(root, distDir);
+  if (status !== 0) {
     console.error("next build failed");
-    process.exit(b.status ?? 1);
+    process.exit(status);
   }
 }
 

@@ -1,12 +1,40 @@
 "use client";
 
 /**
- * "Share" under a result: options (redact, expiry) → POST /api/analyses → the link with a copy
- * button. Redaction is on by default. The delete token goes to this browser's localStorage only.
+ * "Share" under a result: options (redact, expiry) and a preview of what the link will contain →
+ * POST /api/analyses → the link with a copy button. Redaction is on by default. The delete token
+ * goes to this browser's localStorage only. When the share store cannot take links (GET
+ * /api/health, or a 503 on create) the panel says sharing is unavailable instead.
  */
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button, FOCUS_RING } from "@/components/ui/button";
 import { saveDeleteToken } from "./delete-token";
+import { SharePreview } from "./share-preview";
+
+const UNAVAILABLE: Record<string, string> = {
+  full: "Sharing is unavailable right now: the server's storage is full.",
+  "read-only": "Sharing is unavailable right now: the server cannot store links.",
+  unavailable: "Sharing is unavailable right now: the server's share store cannot be reached.",
+};
+
+/** The reason sharing is unavailable, from /api/health, or null when it works (or health cannot say). */
+function useSharingUnavailable(): [string | null, (reason: string) => void] {
+  const [reason, setReason] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch("/api/health")
+      .then((r) => r.json())
+      .then((h: { store?: { state?: string } }) => {
+        const state = h.store?.state;
+        if (live && state && state !== "ok") setReason(UNAVAILABLE[state] ?? UNAVAILABLE.unavailable);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  return [reason, setReason];
+}
 
 const EXPIRY_OPTIONS = [
   { days: 1, label: "1 day" },
@@ -52,6 +80,7 @@ export function SharePanel({ headers }: { headers: string }) {
   const linkId = useId();
   const s: State = state.for === headers ? state.s : { kind: "closed" };
   const set = (next: State) => setState({ for: headers, s: next });
+  const [unavailable, setUnavailable] = useSharingUnavailable();
 
   async function create() {
     set({ kind: "creating" });
@@ -62,6 +91,10 @@ export function SharePanel({ headers }: { headers: string }) {
         body: JSON.stringify({ headers, redact, expiresInDays: days }),
       });
       const body: unknown = await res.json().catch(() => null);
+      if (res.status === 503) {
+        setUnavailable(errorMessage(body, res.status));
+        return set({ kind: "closed" });
+      }
       if (res.status !== 201 || !isCreated(body)) return set({ kind: "error", message: errorMessage(body, res.status) });
       saveDeleteToken(body.id, body.deleteToken);
       set({ kind: "created", share: { id: body.id, url: body.url, expiresAt: body.expiresAt }, copied: false });
@@ -83,19 +116,24 @@ export function SharePanel({ headers }: { headers: string }) {
     <section aria-labelledby={`${linkId}-title`} className="space-y-3 rounded-lg border border-slate-300 p-4 dark:border-slate-600">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`${linkId}-title`} className="text-lg font-semibold">Share</h2>
-        {s.kind === "closed" ? (
+        {s.kind === "closed" && !unavailable ? (
           <Button onClick={() => set({ kind: "options" })}>Share this analysis…</Button>
         ) : null}
       </div>
+      {unavailable ? (
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          {unavailable} Analyzing still works; try sharing again later.
+        </p>
+      ) : null}
 
-      {s.kind === "options" || s.kind === "creating" || s.kind === "error" ? (
+      {!unavailable && (s.kind === "options" || s.kind === "creating" || s.kind === "error") ? (
         <div className="space-y-3">
           <div className="flex items-start gap-2">
             <input id={redactId} type="checkbox" checked={redact} onChange={(e) => setRedact(e.target.checked)} className={`mt-1 ${FOCUS_RING}`} />
             <label htmlFor={redactId} className="text-sm">
               <span className="font-medium">Redact personal details</span>
               <span className="block text-slate-700 dark:text-slate-300">
-                Masks email addresses (domains stay), display names, recipients, the sender&apos;s own IP address,
+                Masks email addresses (domains stay), display names, recipients, login names, the sending computer&apos;s name and IP address,
                 Message-ID and DKIM signatures. Servers, times, TLS and relay types stay.
               </span>
             </label>
@@ -113,6 +151,7 @@ export function SharePanel({ headers }: { headers: string }) {
               ))}
             </select>
           </div>
+          <SharePreview headers={headers} redact={redact} />
           <div className="flex flex-wrap gap-2">
             <Button variant="primary" onClick={() => void create()} disabled={s.kind === "creating"}>
               {s.kind === "creating" ? "Creating link…" : "Create link"}

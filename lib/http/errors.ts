@@ -13,6 +13,14 @@ export class HttpError extends Error {
   }
 }
 
+/** The client went away before its body was complete: logged once as such, never as an internal error. */
+export class ClientAbortedError extends Error {
+  constructor() {
+    super("The client aborted the upload.");
+    this.name = "ClientAbortedError";
+  }
+}
+
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
@@ -35,6 +43,11 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
   } catch (err) {
     if (err instanceof HttpError) return jsonError(err.status, err.code, err.message, err.headers);
     if (err instanceof AnalysisError) return jsonError(ANALYSIS_STATUS[err.code], err.code, err.message);
+    if (err instanceof ClientAbortedError) {
+      // The client is gone: nobody reads this answer. One line, and not as an internal error.
+      console.error("request aborted by the client before its body was complete");
+      return jsonError(400, "aborted", err.message);
+    }
     console.error(`internal error: ${err instanceof Error ? err.name : typeof err}`);
     return jsonError(500, "internal", "Something went wrong on our side.");
   }

@@ -1,26 +1,50 @@
 import { MAX_INPUT_BYTES } from "@/lib/analysis/limits";
-import { HttpError } from "./errors";
+import { ClientAbortedError, HttpError } from "./errors";
+
+/**
+ * Time a client has to send the whole body, from the first read (a 1 byte/s upload held a socket
+ * for 325 s before). scripts/server.mjs closes the socket a little later as a backstop.
+ */
+export const BODY_TIMEOUT_MS = 15_000;
 
 /**
  * Reads a request body as UTF-8 text, enforcing the byte limit while streaming (not only via
- * Content-Length, which a client can omit or lie about). Invalid UTF-8 becomes U+FFFD.
+ * Content-Length, which a client can omit or lie about) and the time limit (408 after
+ * BODY_TIMEOUT_MS). Invalid UTF-8 becomes U+FFFD.
  */
-export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BYTES): Promise<string> {
+export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BYTES, timeoutMs: number = BODY_TIMEOUT_MS): Promise<string> {
   const declared = req.headers.get("content-length");
   if (declared && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return "";
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    for (;;) {
+      let step: ReadableStreamReadResult<Uint8Array> | "timeout";
+      try {
+        step = await Promise.race([reader.read(), deadline]);
+      } catch {
+        throw new ClientAbortedError();
+      }
+      if (step === "timeout") {
+        await reader.cancel().catch(() => {});
+        throw new HttpError(408, "timeout", `The request body did not arrive within ${timeoutMs / 1000} s.`, { Connection: "close" });
+      }
+      if (step.done) break;
+      total += step.value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(step.value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }

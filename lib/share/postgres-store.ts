@@ -8,6 +8,7 @@
  */
 import { Pool } from "pg";
 import type { Clock, ShareRecord, ShareStore } from "./store";
+import { stateOf } from "./store-errors";
 
 /** Advisory lock key for migrations: "hoptrace" in ASCII read as a 64-bit integer. */
 const MIGRATION_LOCK_KEY = "7525357147796890469";
@@ -23,7 +24,13 @@ const MIGRATIONS: readonly string[] = [
      redacted BOOLEAN NOT NULL
    );
    CREATE INDEX IF NOT EXISTS shares_expires_at ON shares (expires_at);`,
+  // v2: compact storage (compact.ts). Rows written before keep "analysis-json" and read as before.
+  `ALTER TABLE shares ADD COLUMN IF NOT EXISTS encoding TEXT NOT NULL DEFAULT 'analysis-json';`,
 ];
+
+/** A down or black-holed server must fail a request within seconds, not hang it (pg waits forever by default). */
+const CONNECT_TIMEOUT_MS = 3_000;
+const QUERY_TIMEOUT_MS = 10_000;
 
 interface Row {
   id: string;
@@ -32,6 +39,7 @@ interface Row {
   created_at: Date;
   expires_at: Date;
   redacted: boolean;
+  encoding: string;
 }
 
 async function migrate(pool: Pool): Promise<void> {
@@ -66,12 +74,18 @@ function toRecord(r: Row): ShareRecord {
     createdAt: r.created_at.getTime(),
     expiresAt: r.expires_at.getTime(),
     redacted: r.redacted,
+    encoding: r.encoding,
   };
 }
 
 export function openPostgresStore(opts: { url: string; now?: Clock; max?: number }): ShareStore {
   const now = opts.now ?? Date.now;
-  const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10 });
+  const pool = new Pool({
+    connectionString: opts.url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", (err) => console.error(`share store: idle PostgreSQL client error (${err.name})`));
 
@@ -91,9 +105,9 @@ export function openPostgresStore(opts: { url: string; now?: Clock; max?: number
   return {
     async create(r) {
       await query(
-        `INSERT INTO shares (id, analysis_json, delete_token_hash, created_at, expires_at, redacted)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [r.id, r.analysisJson, r.deleteTokenHash, new Date(r.createdAt), new Date(r.expiresAt), r.redacted],
+        `INSERT INTO shares (id, analysis_json, delete_token_hash, created_at, expires_at, redacted, encoding)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [r.id, r.analysisJson, r.deleteTokenHash, new Date(r.createdAt), new Date(r.expiresAt), r.redacted, r.encoding],
       );
     },
     async get(id) {
@@ -114,6 +128,14 @@ export function openPostgresStore(opts: { url: string; now?: Clock; max?: number
     async purgeExpired() {
       const res = await query("DELETE FROM shares WHERE expires_at <= $1", [new Date(now())]);
       return res.rowCount ?? 0;
+    },
+    async probe() {
+      try {
+        await query("SELECT 1", []);
+        return "ok";
+      } catch (err) {
+        return stateOf(err);
+      }
     },
     async close() {
       await pool.end();

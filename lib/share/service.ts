@@ -7,10 +7,13 @@ import { analyze } from "@/lib/analysis";
 import type { Analysis } from "@/lib/analysis/types";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/errors";
+import { guardShareBytes } from "@/lib/http/guards";
+import { decodeAnalysis, encodeAnalysis } from "./compact";
 import { deleteTokenMatches, hashDeleteToken, isShareId, newDeleteToken, newShareId } from "./ids";
 import { shareClock, shareStore } from "./index";
 import { requestOrigin } from "./origin";
-import { redactAnalysis } from "./redact";
+import { redactAnalysis, redactWithReport, type RedactionReport } from "./redact";
+import { lastFailure, stateOf, storeCall, type StoreState } from "./store-errors";
 import type { ShareRequest } from "./request";
 import type { ShareRecord } from "./store";
 
@@ -31,27 +34,35 @@ export interface CreatedShare {
 
 let lastPurge = 0;
 
-/** Analyzes, optionally redacts, and stores the snapshot. The URL uses PUBLIC_URL, else the request's origin. */
+/**
+ * Analyzes, optionally redacts, and stores the snapshot compactly (compact.ts), counting its size
+ * against the client's daily byte budget. The URL uses PUBLIC_URL, else the request's origin.
+ */
 export async function createShare(req: ShareRequest, httpReq: Request): Promise<CreatedShare> {
   const full = analyze(req.headers);
   const analysis = req.redact ? redactAnalysis(full) : full;
-  const store = shareStore();
+  const { encoding, json } = encodeAnalysis(analysis);
+  await guardShareBytes(httpReq, Buffer.byteLength(json));
   const now = shareClock();
-  if (now - lastPurge >= PURGE_ON_CREATE_EVERY_MS) {
-    lastPurge = now;
-    await store.purgeExpired();
-  }
   const id = newShareId();
   const deleteToken = newDeleteToken();
   const record: ShareRecord = {
     id,
-    analysisJson: JSON.stringify(analysis),
+    analysisJson: json,
+    encoding,
     deleteTokenHash: hashDeleteToken(deleteToken),
     createdAt: now,
     expiresAt: now + req.expiresInDays * DAY_MS,
     redacted: req.redact,
   };
-  await store.create(record);
+  await storeCall(async () => {
+    const store = shareStore();
+    if (now - lastPurge >= PURGE_ON_CREATE_EVERY_MS) {
+      lastPurge = now;
+      await store.purgeExpired();
+    }
+    await store.create(record);
+  });
   const e = env();
   const origin = e.publicUrl ?? requestOrigin(httpReq, e.trustProxy);
   return { id, url: `${origin}/a/${id}`, deleteToken, expiresAt: new Date(record.expiresAt).toISOString() };
@@ -59,7 +70,43 @@ export async function createShare(req: ShareRequest, httpReq: Request): Promise<
 
 /** The stored record, or null when the id is malformed, unknown or expired. */
 export async function findShare(id: string): Promise<ShareRecord | null> {
-  return isShareId(id) ? shareStore().get(id) : null;
+  return isShareId(id) ? storeCall(() => shareStore().get(id)) : null;
+}
+
+/** The Analysis JSON text of a record, as it was shown when shared (whatever the row's encoding). */
+export function analysisText(record: ShareRecord): string {
+  return decodeAnalysis(record.encoding, record.analysisJson);
+}
+
+/** What a share of these headers would store, before it is created: the analysis and what redaction masks. */
+export function previewShare(req: ShareRequest): { redact: boolean; analysis: Analysis; masked: RedactionReport | null } {
+  const full = analyze(req.headers);
+  if (!req.redact) return { redact: false, analysis: full, masked: null };
+  const { analysis, report } = redactWithReport(full);
+  return { redact: true, analysis, masked: report };
+}
+
+/** How long a failed store call keeps /api/health reporting it, when the probe itself passes. */
+const FAILURE_MEMORY_MS = 30_000;
+/** /api/health probes the store at most this often (a health check must stay cheap). */
+const PROBE_EVERY_MS = 5_000;
+let probed: { state: StoreState; at: number } | null = null;
+
+/** The share store's state for /api/health: "ok", "full", "read-only" or "unavailable". */
+export async function shareStoreState(): Promise<{ kind: "sqlite" | "postgres"; state: StoreState }> {
+  const kind = env().databaseUrl ? "postgres" : "sqlite";
+  const now = Date.now();
+  if (!probed || now - probed.at >= PROBE_EVERY_MS) {
+    let state: StoreState;
+    try {
+      state = await shareStore().probe();
+    } catch (err) {
+      state = stateOf(err);
+    }
+    probed = { state, at: now };
+  }
+  const state = probed.state === "ok" ? (lastFailure(FAILURE_MEMORY_MS, now) ?? "ok") : probed.state;
+  return { kind, state };
 }
 
 /** The record or a 404 HttpError. */
@@ -73,7 +120,7 @@ export async function requireShare(id: string): Promise<ShareRecord> {
 export async function loadSharedAnalysis(id: string): Promise<{ analysis: Analysis; expiresAt: string; redacted: boolean } | null> {
   const record = await findShare(id);
   if (!record) return null;
-  return { analysis: JSON.parse(record.analysisJson) as Analysis, expiresAt: new Date(record.expiresAt).toISOString(), redacted: record.redacted };
+  return { analysis: JSON.parse(analysisText(record)) as Analysis, expiresAt: new Date(record.expiresAt).toISOString(), redacted: record.redacted };
 }
 
 const BEARER = /^Bearer +(\S+) *$/i;
@@ -93,5 +140,5 @@ export async function deleteShare(id: string, authorization: string | null): Pro
   if (!deleteTokenMatches(token, record.deleteTokenHash)) {
     throw new HttpError(403, "forbidden", "The delete token does not match this share.");
   }
-  if (!(await shareStore().delete(id))) throw new HttpError(404, "not-found", "No such shared analysis.");
+  if (!(await storeCall(() => shareStore().delete(id)))) throw new HttpError(404, "not-found", "No such shared analysis.");
 }

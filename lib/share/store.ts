@@ -12,8 +12,10 @@ export type Clock = () => number;
 /** A stored share as the store keeps it. `analysisJson` is the snapshot, verbatim. */
 export interface ShareRecord {
   id: string;
-  /** The (possibly redacted) Analysis as JSON text, exactly as it was shown when shared. */
+  /** The (possibly redacted) Analysis as stored, in `encoding` (compact.ts decodes it). */
   analysisJson: string;
+  /** How analysisJson is written: "analysis-json" (rows before compaction) or "compact-v1". */
+  encoding: string;
   /** Hex SHA-256 of the delete token; the token itself is never stored. */
   deleteTokenHash: string;
   /** Epoch milliseconds. */
@@ -33,6 +35,8 @@ export interface ShareStore {
   delete(id: string): Promise<boolean>;
   /** Deletes every expired record; returns how many. */
   purgeExpired(): Promise<number>;
+  /** Whether the store can take new shares right now (cheap: no write). */
+  probe(): Promise<"ok" | "full" | "read-only" | "unavailable">;
   /** Releases connections / file handles. */
   close(): Promise<void>;
 }

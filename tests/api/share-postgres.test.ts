@@ -15,6 +15,9 @@ if (available) {
       const rows = await schema.query<Record<string, unknown>>("SELECT * FROM {schema}.shares WHERE id = $1", [id]);
       return rows[0] ?? null;
     },
+    async insertLegacy(row) {
+      await schema.query("INSERT INTO {schema}.shares (id, analysis_json, delete_token_hash, created_at, expires_at, redacted) VALUES ($1, $2, $3, now(), $4, false)", [row.id, row.analysisJson, "ab".repeat(32), new Date(row.expiresAt)]);
+    },
     async checkIntegrity() {
       await schema.query("SELECT count(*) FROM {schema}.shares");
     },

@@ -22,6 +22,14 @@ shareApiSuite({
       db.close();
     }
   },
+  async insertLegacy(row, dataDir) {
+    const db = new Database(path.join(dataDir, SQLITE_FILE), { fileMustExist: true });
+    try {
+      db.prepare("INSERT INTO shares (id, analysis_json, delete_token_hash, created_at, expires_at, redacted) VALUES (?, ?, ?, ?, ?, 0)").run(row.id, row.analysisJson, "ab".repeat(32), Date.now(), row.expiresAt);
+    } finally {
+      db.close();
+    }
+  },
   async checkIntegrity(dataDir) {
     const db = new Database(path.join(dataDir, SQLITE_FILE), { fileMustExist: true });
     try {
@@ -41,7 +49,7 @@ describe("SQLite store at start", () => {
     try {
       const db = openRaw(dataDir);
       try {
-        expect(db.pragma("user_version", { simple: true })).toBe(1);
+        expect(db.pragma("user_version", { simple: true })).toBe(2);
         expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
       } finally {
         db.close();

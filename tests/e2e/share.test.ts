@@ -79,6 +79,27 @@ describe("sharing an analysis", () => {
     await page.context().close();
   });
 
+  it("shows what the link will contain before it is created: the masked values, then the headers as stored", async () => {
+    const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC" });
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: "networkidle" });
+    await page.getByLabel("Raw email headers").fill(SHARE_HEADERS);
+    await page.getByRole("button", { name: "Analyze", exact: true }).click();
+    await hops(page).first().waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Share this analysis…" }).click();
+    const preview = page.getByRole("region", { name: "Preview of the link" });
+    await preview.getByText("The link will not contain:").waitFor();
+    const listed = await preview.innerText();
+    for (const v of ["Jane Doe", "Bob Smith", "198.51.100.23"]) expect(listed).toContain(v);
+    await preview.getByText("Headers as the link will show them").click();
+    const stored = await preview.locator("pre").innerText();
+    expect(stored).toContain("From: •••@example.com");
+    expect(stored).not.toContain("jane.doe@");
+    await page.getByRole("checkbox", { name: /Redact personal details/ }).uncheck();
+    await preview.getByText(/Nothing is masked/).waitFor();
+    await context.close();
+  });
+
   it("a redacted link shows the same route without the addresses", async () => {
     const { page, link, hopTexts } = await share(true);
     const other = await (await browser.newContext()).newPage();
@@ -90,5 +111,24 @@ describe("sharing an analysis", () => {
     for (const secret of ["jane.doe@", "bob.smith@", "Jane Doe"]) expect(text).not.toContain(secret);
     await other.context().close();
     await page.context().close();
+  });
+});
+
+describe("when the share store cannot take links", () => {
+  it("the page says sharing is unavailable instead of offering a link", async () => {
+    const down = await startServer({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" });
+    const context = await browser.newContext({ locale: "en-GB", timezoneId: "UTC" });
+    try {
+      const page = await context.newPage();
+      await page.goto(down.url, { waitUntil: "networkidle" });
+      await page.getByLabel("Raw email headers").fill(SHARE_HEADERS);
+      await page.getByRole("button", { name: "Analyze", exact: true }).click();
+      await hops(page).first().waitFor({ timeout: 30_000 });
+      await page.getByText(/Sharing is unavailable right now/).waitFor();
+      expect(await page.getByRole("button", { name: "Share this analysis…" }).count()).toBe(0);
+    } finally {
+      await context.close();
+      await down.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Starts a real `next start` on the production build for API and browser tests.
+ * Starts the real production server (scripts/server.mjs: Next.js behind node:http, as `npm start`
+ * runs it) on the production build for API and browser tests.
  * The build must exist (scripts/test.mjs runs `next build` first). Each call gets its own port,
  * so a suite can start several servers (e.g. stop and start on the same DATA_DIR).
  */
@@ -32,12 +33,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+export interface StartOptions {
+  /** Runs the server through another command, e.g. `unshare -m sh -c "mount …; exec \"$@\"" sh`: gets [node, server.mjs]. */
+  wrap?: (argv: string[]) => string[];
+}
+
+export async function startServer(env: Record<string, string | undefined> = {}, opts: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort();
-  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const argv = opts.wrap ? opts.wrap([process.execPath, path.join(ROOT, "scripts", "server.mjs")]) : [process.execPath, path.join(ROOT, "scripts", "server.mjs")];
+  const child: ChildProcess = spawn(argv[0], argv.slice(1), {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", HOSTNAME: "127.0.0.1", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -46,7 +52,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.status < 500) break;
@@ -55,7 +61,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`next start did not answer within 60 s:\n${output}`);
+      throw new Error(`the server did not answer within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeAnalysis } from "@/lib/share/compact";
 import { startServer, type RunningServer } from "./server";
 
 export interface StoreTarget {
@@ -17,6 +18,8 @@ export interface StoreTarget {
   rawRow(id: string, dataDir: string): Promise<Record<string, unknown> | null>;
   /** Extra checks after a crash: the database opens and is consistent. */
   checkIntegrity?(dataDir: string): Promise<void>;
+  /** Inserts a row as the app wrote them before compact storage (no encoding column value). */
+  insertLegacy(row: { id: string; analysisJson: string; expiresAt: number }, dataDir: string): Promise<void>;
 }
 
 const DAY = 86_400_000;
@@ -55,8 +58,16 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "hoptrace-share-api-"));
 }
 
-async function create(base: string, body: unknown): Promise<Response> {
-  return fetch(`${base}/api/analyses`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+async function create(base: string, body: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/api/analyses`, { method: "POST", headers: { "Content-Type": "application/json", ...extra }, body: JSON.stringify(body) });
+}
+
+/**
+ * A client address of its own (sent as X-Real-IP to a TRUST_PROXY=1 server): with DATABASE_URL the
+ * limits are shared through the database, so a limit test must not inherit the suite's counts.
+ */
+function freshClient(): Record<string, string> {
+  return { "X-Real-IP": `192.0.2.${Math.floor(Math.random() * 250)}-${Date.now()}` };
 }
 
 async function createOk(base: string, body: unknown = { headers: SHARE_HEADERS, redact: false }): Promise<Created> {
@@ -105,7 +116,7 @@ export function shareApiSuite(target: StoreTarget): void {
       expect(expires).toBeLessThanOrEqual(Date.now() + 30 * DAY + 1000);
     });
 
-    it("GET returns exactly the analysis the page showed, and the row holds that JSON", async () => {
+    it("GET returns exactly the analysis the page showed, and the row holds it compactly", async () => {
       const shown = await (await fetch(`${server.url}/api/analyze`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: SHARE_HEADERS })).json();
       const c = await createOk(server.url);
       const res = await fetch(`${server.url}/api/analyses/${c.id}`);
@@ -113,9 +124,58 @@ export function shareApiSuite(target: StoreTarget): void {
       const text = await res.text();
       expect(JSON.parse(text)).toEqual(shown);
       const row = await target.rawRow(c.id, dataDir);
-      expect(row?.analysis_json).toBe(text);
+      expect(row?.encoding).toBe("compact-v1");
+      expect(decodeAnalysis(String(row?.encoding), String(row?.analysis_json))).toBe(text);
+      expect(String(row?.analysis_json).length).toBeLessThan(text.length);
       expect(row?.delete_token_hash).not.toContain(c.deleteToken);
       expect(JSON.stringify(row)).not.toContain(c.deleteToken);
+    });
+
+    it("stores 1 MiB of headers in about 1 MiB, not 2-3 MB, and gives it back unchanged", async () => {
+      const big = [...Array.from({ length: 9 }, (_, i) => `Received: from h${i}.example.org ([203.0.113.${i + 1}]) by mx${i}.example.org with ESMTPS id x${i}${" (comment)".repeat(10_000)}; Mon, 9 Nov 2026 15:12:4${i} +0000`), SHARE_HEADERS].join("\r\n");
+      const c = await createOk(server.url, { headers: big, redact: false });
+      const text = await (await fetch(`${server.url}/api/analyses/${c.id}`)).text();
+      const row = await target.rawRow(c.id, dataDir);
+      const stored = String(row?.analysis_json).length;
+      expect(stored).toBeLessThan(big.length * 1.2);
+      expect(text.length).toBeGreaterThan(big.length * 1.8); // hops[].raw repeats every Received header
+      expect(decodeAnalysis(String(row?.encoding), String(row?.analysis_json))).toBe(text);
+    });
+
+    it("reads a row written before compact storage, unchanged", async () => {
+      const id = "L".repeat(22);
+      const legacy = JSON.stringify({ schemaVersion: 1, summary: { subject: "old row" }, hops: [], headers: [] });
+      await target.insertLegacy({ id, analysisJson: legacy, expiresAt: Date.now() + DAY }, dataDir);
+      const res = await fetch(`${server.url}/api/analyses/${id}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(legacy);
+    });
+
+    it("previews what a share would store, masked values listed, without storing anything", async () => {
+      const res = await fetch(`${server.url}/api/analyses/preview`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ headers: SHARE_HEADERS }) });
+      expect(res.status).toBe(200);
+      const p = (await res.json()) as { redact: boolean; analysis: unknown; masked: { names: string[]; ips: string[]; hosts: string[] } };
+      expect(p.redact).toBe(true);
+      expect(p.masked.names).toEqual(expect.arrayContaining(SECRET_NAMES));
+      expect(p.masked.ips).toContain(SUBMISSION_IP);
+      const c = await createOk(server.url, { headers: SHARE_HEADERS });
+      expect(await (await fetch(`${server.url}/api/analyses/${c.id}`)).json()).toEqual(p.analysis);
+      const text = JSON.stringify(p.analysis);
+      for (const s of SECRETS) expect(text.toLowerCase()).not.toContain(s.toLowerCase());
+    });
+
+    it.each([
+      // The submission HELO kept in authentication.spf[].domain (Received-SPF identity=helo).
+      ["haraka__queue_1507509981169.txt", ["imac27", "174.24.224.63", "simerson"]],
+      // "from [45.133.74.208] (mail.iteca.kz [151.236.198.148])": the HELO literal is the client's address.
+      ["phishing_pot__sample-2127.txt", ["45.133.74.208", "151.236.198.148", "mail.iteca.kz"]],
+    ])("a redacted share of the real %s stores none of %j in its row", async (file, secrets) => {
+      const headers = fs.readFileSync(path.resolve(__dirname, "../fixtures/headers", file), "utf8");
+      const c = await createOk(server.url, { headers, redact: true });
+      const row = await target.rawRow(c.id, dataDir);
+      const stored = decodeAnalysis(String(row?.encoding), String(row?.analysis_json)).toLowerCase();
+      for (const s of secrets) expect(stored.includes(s), s).toBe(false);
+      expect(JSON.stringify(row).toLowerCase().includes(secrets[0])).toBe(false);
     });
 
     it.each([
@@ -223,11 +283,28 @@ export function shareApiSuite(target: StoreTarget): void {
       }
     });
 
-    it("rate limits creates per client with 429 and Retry-After", async () => {
-      const limited = await startServer({ ...env, SHARE_RATE_LIMIT: "3" });
+    it("puts a daily byte budget on each client's shares (429 with Retry-After once it is used up)", async () => {
+      const small = await startServer({ ...env, SHARE_DAILY_BYTES: "20000", TRUST_PROXY: "1" });
+      const client = freshClient();
       try {
-        for (let i = 0; i < 3; i++) expect((await create(limited.url, { headers: SHARE_HEADERS })).status).toBe(201);
-        const res = await create(limited.url, { headers: SHARE_HEADERS });
+        const statuses: number[] = [];
+        for (let i = 0; i < 10; i++) statuses.push((await create(small.url, { headers: SHARE_HEADERS }, client)).status);
+        expect(statuses.slice(0, 2)).toEqual([201, 201]);
+        expect(statuses).toContain(429);
+        const res = await create(small.url, { headers: SHARE_HEADERS }, client);
+        expect(res.status).toBe(429);
+        expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(3600);
+      } finally {
+        await small.stop();
+      }
+    });
+
+    it("rate limits creates per client with 429 and Retry-After", async () => {
+      const limited = await startServer({ ...env, SHARE_RATE_LIMIT: "3", TRUST_PROXY: "1" });
+      const client = freshClient();
+      try {
+        for (let i = 0; i < 3; i++) expect((await create(limited.url, { headers: SHARE_HEADERS }, client)).status).toBe(201);
+        const res = await create(limited.url, { headers: SHARE_HEADERS }, client);
         expect(res.status).toBe(429);
         expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe("rate-limited");

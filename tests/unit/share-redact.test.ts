@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Analysis, Hop } from "@/lib/analysis/types";
 import { displayNames, redactAddressList, redactAnalysis } from "@/lib/share/redact";
-import { maskAddresses, maskIps, normaliseIp } from "@/lib/share/mask-text";
+import { maskAddresses, maskIps, normaliseIp } from "@/lib/share/redact/mask-text";
 
 /** What must never survive redaction, anywhere in the stored JSON. */
 const SECRETS = [

@@ -26,7 +26,7 @@ interface Harness {
 function record(id: string, expiresInDays = 30, createdAt = T0): ShareRecord {
   return {
     id, analysisJson: JSON.stringify({ schemaVersion: 1, id }), deleteTokenHash: "ab".repeat(32),
-    createdAt, expiresAt: createdAt + expiresInDays * DAY, redacted: true,
+    createdAt, expiresAt: createdAt + expiresInDays * DAY, redacted: true, encoding: "analysis-json",
   };
 }
 
@@ -147,7 +147,7 @@ describe("SQLite file", () => {
     const db = new Database(path.join(tmp, SQLITE_FILE), { readonly: true });
     try {
       expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-      expect(db.pragma("user_version", { simple: true })).toBe(1);
+      expect(db.pragma("user_version", { simple: true })).toBe(2);
     } finally {
       db.close();
     }

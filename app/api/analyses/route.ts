@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** Creates a share permalink (api-contract.md, "Share permalinks"): 201 { id, url, deleteToken, expiresAt }. */
 export function POST(req: Request) {
   return handle(async () => {
-    guardShareRate(req);
+    await guardShareRate(req);
     if (mediaType(req) !== "application/json") {
       throw new HttpError(415, "unsupported-media-type", "Send application/json.");
     }

@@ -1,6 +1,6 @@
 import { analyzeWithDns } from "@/lib/dns/analyze-with-dns";
 import { env } from "@/lib/env";
-import { inputFromJson } from "@/lib/analysis/input";
+import { inputFromJson } from "@/lib/http/analyze-request";
 import { HttpError, handle, json, methodNotAllowed } from "@/lib/http/errors";
 import { mediaType, readBodyText } from "@/lib/http/read-body";
 import { guardAnalyzeRate } from "@/lib/http/guards";
@@ -11,7 +11,7 @@ const TEXT_TYPES = new Set(["text/plain", "message/rfc822"]);
 
 export function POST(req: Request) {
   return handle(async () => {
-    guardAnalyzeRate(req);
+    await guardAnalyzeRate(req);
     const type = mediaType(req);
     if (type !== "application/json" && !TEXT_TYPES.has(type)) {
       throw new HttpError(415, "unsupported-media-type", "Send text/plain, message/rfc822 or application/json.");

@@ -1,15 +1,15 @@
 import { handle, methodNotAllowed } from "@/lib/http/errors";
-import { deleteShare, requireShare } from "@/lib/share/service";
+import { analysisText, deleteShare, requireShare } from "@/lib/share/service";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-/** The stored Analysis, byte for byte as it was stored (404 when unknown or expired). */
+/** The stored Analysis, exactly as it was shown when shared (404 when unknown or expired). */
 export function GET(_req: Request, ctx: Ctx) {
   return handle(async () => {
     const record = await requireShare((await ctx.params).id);
-    return new Response(record.analysisJson, {
+    return new Response(analysisText(record), {
       headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
     });
   });
