@@ -59,9 +59,10 @@ describe("home page", () => {
       expect(hop2).toContain("mx2.contoso-labs.net");
       expect(hop2).toContain("+2 s");
 
-      // mx2 → mx1 stays inside the recipient's organisation; the 2-hour queue is hop 3's delay.
+      // The backup MX held the message; mx1, the primary MX, accepting it from mx2 is the border
+      // ("backup-mx then mx", one border per trail); the 2-hour queue is hop 3's delay.
       const hop3 = await cards.nth(2).innerText();
-      expect(hop3).toMatch(/Relay type:\s*Internal/);
+      expect(hop3).toMatch(/Relay type:\s*MX/);
       expect(hop3).toContain("TLS 1.2 · ECDHE-RSA-AES256-GCM-SHA384");
       expect(hop3).toContain("+2 h 1 min · slowest hop");
       expect(hop3).toContain("2026-03-10 09:03:27 UTC");
