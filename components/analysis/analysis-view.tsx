@@ -54,7 +54,7 @@ export function AnalysisView({ analysis }: { analysis: Analysis }) {
         }
       >
         {view === "timeline" || hops === 0 ? (
-          <Timeline hops={analysis.hops} slowest={slowest} />
+          <Timeline hops={analysis.hops} slowest={slowest} emptyNote={analysis.warnings.find((w) => w.code === "no-received")?.message} />
         ) : (
           <HopTable hops={analysis.hops} slowest={slowest} />
         )}

@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent 
 import type { Analysis } from "@/lib/analysis/types";
 import { Button, FOCUS_RING } from "@/components/ui/button";
 import { headerSection, MAX_FILE_BYTES } from "@/lib/format/header-section";
+import { SECTION_SCAN_CHARS } from "@/lib/analysis/limits";
 import { requestAnalysis } from "./analyze-client";
 import { EXAMPLE_META, type ExampleMeta } from "./examples-meta";
 import { AlertIcon, FileIcon } from "@/components/ui/icons";
@@ -93,7 +94,8 @@ export function Analyzer() {
       setState({ kind: "error", message: `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB. Paste only its headers.` });
       return;
     }
-    const headers = headerSection(await file.text());
+    // Only the start of the file is read: a header section within the API's limit ends there.
+    const headers = headerSection(await file.slice(0, SECTION_SCAN_CHARS).text());
     setText(headers);
     setFileNote(`Read the headers of “${file.name}” in your browser; the message body was not loaded into the form.`);
     await analyze(headers);

@@ -11,6 +11,7 @@ import { addressDomain } from "./message/addresses";
 import { parseMailDate } from "./message/dates";
 import { firstField, type RawField } from "./message/headers";
 import type { MessageInput } from "./message/read";
+import { noReceivedFinding } from "./message/no-received";
 import { senderOperator } from "./operators/sender";
 import { buildChain } from "./route/chain";
 import { findingsForHops, sortFindings, type HopFacts } from "./route/findings";
@@ -54,7 +55,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
     });
   }
   if (chain.hops.length === 0) {
-    messageFindings.push({ code: "no-received", severity: "info", message: "There are no Received headers, so there is no route to show." });
+    messageFindings.push(noReceivedFinding());
   }
   const fromDomain = guard("From", () => addressDomain(fromValue), null);
 

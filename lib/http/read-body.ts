@@ -1,5 +1,11 @@
-import { MAX_INPUT_BYTES } from "@/lib/analysis/limits";
+import { MAX_INPUT_BYTES, MAX_MESSAGE_BYTES, SECTION_SCAN_CHARS } from "@/lib/analysis/limits";
 import { ClientAbortedError, HttpError } from "./errors";
+
+/**
+ * A JSON analyze body is parsed whole, so it is buffered: a full message of ordinary size
+ * (25 MiB, a common mailbox limit) fits; the engine then reads only its header section.
+ */
+export const MAX_JSON_BODY_BYTES = 25 * 1024 * 1024;
 
 /**
  * Time a client has to send the whole body, from the first read (a 1 byte/s upload held a socket
@@ -13,6 +19,26 @@ export const BODY_TIMEOUT_MS = 15_000;
  * BODY_TIMEOUT_MS). Invalid UTF-8 becomes U+FFFD.
  */
 export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BYTES, timeoutMs: number = BODY_TIMEOUT_MS): Promise<string> {
+  return readBody(req, { maxBytes, keepBytes: maxBytes, timeoutMs });
+}
+
+/**
+ * Reads a raw message body (text/plain, message/rfc822) for its header section: the first
+ * `keepBytes` bytes are kept (enough to find the end of a header section of MAX_INPUT_BYTES, see
+ * SECTION_SCAN_CHARS), the rest is read and dropped without buffering, up to `maxBytes` in all
+ * (then 413). The engine finds the section in the kept text and refuses only a section over
+ * the limit, so a full message with a large body is fine (api-contract.md).
+ */
+export async function readHeaderText(
+  req: Request,
+  maxBytes: number = MAX_MESSAGE_BYTES,
+  keepBytes: number = SECTION_SCAN_CHARS,
+  timeoutMs: number = BODY_TIMEOUT_MS,
+): Promise<string> {
+  return readBody(req, { maxBytes, keepBytes, timeoutMs });
+}
+
+async function readBody(req: Request, { maxBytes, keepBytes, timeoutMs }: { maxBytes: number; keepBytes: number; timeoutMs: number }): Promise<string> {
   const declared = req.headers.get("content-length");
   if (declared && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return "";
@@ -36,12 +62,14 @@ export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BY
         throw new HttpError(408, "timeout", `The request body did not arrive within ${timeoutMs / 1000} s.`, { Connection: "close" });
       }
       if (step.done) break;
+      const room = keepBytes - total;
       total += step.value.byteLength;
       if (total > maxBytes) {
         await reader.cancel().catch(() => {});
         throw tooLarge(maxBytes);
       }
-      chunks.push(step.value);
+      // Past keepBytes the bytes are only counted (a message body the analysis never reads).
+      if (room > 0) chunks.push(room >= step.value.byteLength ? step.value : step.value.subarray(0, room));
     }
   } finally {
     clearTimeout(timer);
@@ -50,7 +78,8 @@ export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BY
 }
 
 function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, "too-large", `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
+  return new HttpError(413, "too-large", `The request body is larger than ${size}.`);
 }
 
 /** The media type of a request, lower-case, without parameters; "" when absent. */

@@ -5,11 +5,12 @@
  */
 import { AnalysisError } from "../errors";
 import { createGuard } from "../guard";
-import { MAX_HOPS, MAX_INPUT_BYTES } from "../limits";
+import { MAX_HOPS, MAX_INPUT_BYTES, SECTION_SCAN_CHARS } from "../limits";
 import { parseReceived, unreadableReceived } from "../received/parse-received";
 import type { ReceivedHeader } from "../route/chain";
 import type { Finding } from "../types";
 import { fieldsNamed, splitHeaderBlock, type HeaderBlock } from "./headers";
+import { headerSection } from "./section";
 
 export interface MessageInput {
   block: HeaderBlock;
@@ -23,14 +24,12 @@ export interface MessageInput {
 
 /**
  * Reads the header section of `raw`. Throws AnalysisError only for contract violations: not a
- * string, larger than MAX_INPUT_BYTES, no header lines at all.
+ * string, a header section larger than MAX_INPUT_BYTES, no header lines at all. A full message
+ * is fine however large its body: the limit is on the header section (api-contract.md).
  */
 export function readMessage(raw: string): MessageInput {
   if (typeof raw !== "string") throw new AnalysisError("invalid-input", "Headers must be a string.");
-  if (utf8Length(raw) > MAX_INPUT_BYTES) {
-    throw new AnalysisError("too-large", `The input is larger than ${MAX_INPUT_BYTES / 1024} KiB.`);
-  }
-  const block = splitHeaderBlock(raw);
+  const block = splitHeaderBlock(withinLimit(raw));
   if (block.fields.length === 0) {
     throw new AnalysisError("no-headers", "No header lines were found (expected lines like \"Received: …\").");
   }
@@ -43,6 +42,20 @@ export function readMessage(raw: string): MessageInput {
     parsed: guard(field.name, () => parseReceived(field.value), unreadableReceived()),
   }));
   return { block, received, truncated: all.length - received.length, findings };
+}
+
+/**
+ * The text to read: `raw` itself when it is within the limit, else its header section, found in
+ * the first SECTION_SCAN_CHARS characters (the body is never split into lines). A section that
+ * is still running there, or is larger than the limit, is refused.
+ */
+function withinLimit(raw: string): string {
+  if (raw.length <= MAX_INPUT_BYTES && utf8Length(raw) <= MAX_INPUT_BYTES) return raw;
+  const section = headerSection(raw.length > SECTION_SCAN_CHARS ? raw.slice(0, SECTION_SCAN_CHARS) : raw);
+  if (utf8Length(section) > MAX_INPUT_BYTES) {
+    throw new AnalysisError("too-large", `The header section is larger than ${MAX_INPUT_BYTES / 1024} KiB.`);
+  }
+  return section;
 }
 
 /** UTF-8 byte length without Buffer (the engine stays runtime-neutral). */
