@@ -32,7 +32,12 @@ export type FindingCode =
   | "mx-record"
   | "helo-mismatch"
   // the sending service
-  | "esp-headers-unconfirmed";
+  | "esp-headers-unconfirmed"
+  // issue 10: a by clause naming no host; an older trail (resent or bounced mail); a sending
+  // service named by a DKIM selector alone (a hint)
+  | "junk-by-host"
+  | "earlier-trail"
+  | "sender-hint";
 
 export interface Finding {
   /** Stable kebab-case id, e.g. "plaintext-hop", "clock-skew", "chain-break" (see FindingCode). */

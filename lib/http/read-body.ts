@@ -66,7 +66,8 @@ async function readBody(req: Request, { maxBytes, keepBytes, timeoutMs }: { maxB
       total += step.value.byteLength;
       if (total > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw tooLarge(maxBytes);
+        // The rest of the body is never read: the connection cannot carry another request.
+        throw tooLarge(maxBytes, { Connection: "close" });
       }
       // Past keepBytes the bytes are only counted (a message body the analysis never reads).
       if (room > 0) chunks.push(room >= step.value.byteLength ? step.value : step.value.subarray(0, room));
@@ -77,9 +78,9 @@ async function readBody(req: Request, { maxBytes, keepBytes, timeoutMs }: { maxB
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
-function tooLarge(maxBytes: number): HttpError {
+function tooLarge(maxBytes: number, headers: Record<string, string> = {}): HttpError {
   const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
-  return new HttpError(413, "too-large", `The request body is larger than ${size}.`);
+  return new HttpError(413, "too-large", `The request body is larger than ${size}.`, headers);
 }
 
 /** The media type of a request, lower-case, without parameters; "" when absent. */

@@ -76,6 +76,14 @@ function dateWords(text: string): string[] {
   return out.slice(k);
 }
 
+function hasAsciiAlnum(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
+}
+
 function parseIsoLike(words: string[]): string | null {
   const first = words[0] ?? "";
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]?(.*))?$/.exec(first);
@@ -103,7 +111,13 @@ function parseIsoLike(words: string[]): string | null {
 
 function parseRfcLike(input: string[]): string | null {
   let words = input;
-  if (weekdayIndex(words[0] ?? "") >= 0) words = words.slice(1);
+  if (weekdayIndex(words[0] ?? "") >= 0) {
+    words = words.slice(1);
+    // Junk between the weekday and the day, e.g. a mis-encoded byte: "Tue, ±, 29 Jan 2023 17:21:28
+    // +0000" (phishing_pot sample-426), "Tue, ��, 29 Jan …". Words without an ASCII letter or digit
+    // carry no date part; up to two are skipped, here only.
+    for (let k = 0; k < 2 && words.length > 0 && !hasAsciiAlnum(words[0] ?? ""); k++) words = words.slice(1);
+  }
   let day: number;
   let month: number;
   let year: number | null = null;

@@ -177,6 +177,9 @@ export function readBy(clause: Clause | null): { host: string | null; ip: string
   let k = 0;
   if (first && first.kind === "word") {
     host = normaliseHost(first.text);
+    // Junk where the name goes ("by : HOSTING RELAY :", "by - with"): no host (parse-received.ts
+    // reports it as junk-by-host).
+    if (host !== null && isJunkHost(host)) host = null;
     // A dotted-quad by host is an address (HubSpot, Gmail legacy "by 10.28.50.2"); Gmail's
     // "2002:a05:…" by names only look like IPv6 and stay a host name (they are internal ids).
     if (host && host.includes(".") && !host.includes(":")) ip = parseIp(host);
@@ -196,6 +199,15 @@ export function readBy(clause: Clause | null): { host: string | null; ip: string
   }
   if (host === null && ip === null) return { host: null, ip: null };
   return { host, ip };
+}
+
+/** A by "name" without a single letter or digit: ":", "-", "*". */
+export function isJunkHost(host: string): boolean {
+  for (let i = 0; i < host.length; i++) {
+    const c = host.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) return false;
+  }
+  return true;
 }
 
 /**

@@ -36,17 +36,33 @@ interface CommentFacts {
   ip?: string;
 }
 
+export interface FromOptions {
+  /**
+   * The header is Exim's (its "(Exim 4.92)" banner or queue id). Exim writes "helo=" only when
+   * the HELO differs from the name it verified ("from RDNS ([IP]:port)", spec/exim.html, "Received
+   * header"): then NAME is the verified reverse-DNS name and the HELO both.
+   */
+  exim?: boolean;
+}
+
 /** Reads a from clause (the tokens after "from"). */
-export function readFrom(tokens: Token[]): FromPart {
+export function readFrom(tokens: Token[], opts: FromOptions = {}): FromPart {
   const first = tokens[0];
   const name = first && first.kind !== "comment" ? first : null;
   let helo: string | undefined;
   let rdns: string | undefined;
   let ip: string | undefined;
+  /** A comment holding only the address, "([ip])" or Exim's "([ip]:port)". */
+  let addressOnly = false;
+  /** Exim's own "([ip]:port)" form (ZMailer's "([ip]:port "EHLO x")" names its HELO). */
+  let portForm = false;
   for (let i = name ? 1 : 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
     if (t.kind === "comment") {
+      const shape = addressOnlyComment(t.text);
+      addressOnly ||= shape !== null;
+      portForm ||= shape === "port";
       const f = readFromComment(t.text, true);
       if (helo === undefined && f.helo !== undefined) helo = f.helo;
       if (f.ip !== undefined) {
@@ -62,6 +78,9 @@ export function readFrom(tokens: Token[]): FromPart {
     }
   }
   const nameText = name ? name.text : null;
+  // "from 217.160.10.139:13012" (IONOS, t-online webmail front ends): an address and a port, no HELO.
+  const portIp = nameText !== null && name?.kind === "word" ? ipWithPort(nameText) : null;
+  if (portIp !== null) return { helo: null, rdns: null, ip: ip ?? portIp };
   const nameIp = nameText !== null && name?.kind !== "angle" ? parseIp(nameText) : null;
   let outHelo: string | null;
   let outRdns: string | null;
@@ -79,6 +98,8 @@ export function readFrom(tokens: Token[]): FromPart {
     // "from andrew by host with local" and "from mail by host with spam-scanned" for local senders.
     if (outHelo !== null && tokens.length === 1 && name?.kind === "word" && !outHelo.includes(".") && !nameIp && outHelo.toLowerCase() !== "localhost") outHelo = null;
     outRdns = cleanRdns(rdns ?? null);
+    // Exim without helo=: the HELO equalled the verified name, so NAME is the rDNS too.
+    if ((opts.exim || portForm) && outRdns === null && addressOnly && outHelo !== null && !nameIp && isHostName(outHelo)) outRdns = cleanRdns(outHelo);
   }
   if (outHelo === "") outHelo = null;
   return { helo: outHelo, rdns: outRdns, ip: ip ?? nameIp ?? null };
@@ -185,6 +206,30 @@ function hostPart(word: string): string | null {
     if (!ok) return null;
   }
   return h;
+}
+
+/** "([192.0.2.1])" or "([192.0.2.1]:52311)": the address literal alone, an optional port after it. */
+function addressOnlyComment(text: string): "address" | "port" | null {
+  if (text.length > 60) return null;
+  const inner = tokenize(text);
+  const lit = inner[0];
+  if (!lit || lit.kind !== "literal" || parseIp(lit.text) === null) return null;
+  if (inner.length === 1) return "address";
+  const port = inner[1];
+  return inner.length === 2 && port?.kind === "word" && port.start === lit.end && /^:\d{1,5}$/.test(port.text) ? "port" : null;
+}
+
+/** "217.160.10.139:13012" → "217.160.10.139"; null for anything else (an IPv6 address has no port here). */
+function ipWithPort(word: string): string | null {
+  const colon = word.lastIndexOf(":");
+  if (colon < 7 || word.length - colon > 6 || word.indexOf(":") !== colon) return null;
+  for (let i = colon + 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  if (colon === word.length - 1) return null;
+  const ip = parseIp(word.slice(0, colon));
+  return ip !== null && !ip.includes(":") ? ip : null;
 }
 
 function cleanRdns(v: string | null): string | null {

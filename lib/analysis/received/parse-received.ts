@@ -2,7 +2,8 @@ import type { ParsedReceived } from "./types";
 import type { Token } from "./tokenize";
 import { tokenize } from "./tokenize";
 import { locateDate } from "./locate-date";
-import { allClauses, firstClause, readBy, readFor, readId, readVia, readWith, splitClauses } from "./clauses";
+import { normaliseHost } from "../net/host";
+import { allClauses, firstClause, isJunkHost, readBy, readFor, readId, readVia, readWith, splitClauses } from "./clauses";
 import { readFrom, readFromComment } from "./from-part";
 import { detectSoftware, detectSubmission } from "./software";
 import { readEnvelopeFrom } from "./envelope";
@@ -30,14 +31,18 @@ function parse(raw: string): ParsedReceived {
 
   const fromClause = firstClause(set, "from");
   const leadFrom = leadFromComment(set.lead);
-  const from = fromClause ? readFrom(fromClause.tokens) : leadFrom;
-  const by = readBy(firstClause(set, "by"));
+  const byClause = readBy(firstClause(set, "by"));
   const withClauses = allClauses(set, "with");
   const withValue = readWith(withClauses[0] ?? null);
+  const id0 = readId(firstClause(set, "id")) ?? idAfterDate(dateTokens);
+  // From-part comments hold host names ("(zimbra.example.com [127.0.0.1])"), not software banners.
+  const software = detectSoftware({ comments: commentsOutside(set, "from"), withName: withValue.name, byHost: byClause?.host ?? null, id: id0 });
+  const from = fromClause ? readFrom(fromClause.tokens, { exim: software === "Exim" }) : leadFrom;
+  const by = byClause;
   const withExtras = [...withValue.extras];
   for (const c of withClauses.slice(1)) for (const t of c.tokens) if (t.kind === "word") withExtras.push(t.text);
   const via = readVia(firstClause(set, "via"));
-  const id = readId(firstClause(set, "id")) ?? idAfterDate(dateTokens);
+  const id = id0;
   const recipients = readFor(allClauses(set, "for"));
 
   const comments = tokens.filter((t) => t.kind === "comment").map((t) => t.text);
@@ -56,6 +61,7 @@ function parse(raw: string): ParsedReceived {
   if (dateText === null) problems.push("missing-date");
   else if (timestamp === null) problems.push("unreadable-date");
   if (!from && !by && withName === null && id === null && timestamp === null) problems.unshift("unreadable-header");
+  if (hasJunkByHost(firstClause(set, "by"))) problems.push("junk-by-host");
 
   return {
     from,
@@ -76,8 +82,7 @@ function parse(raw: string): ParsedReceived {
       via,
       authenticated,
     }),
-    // From-part comments hold host names ("(zimbra.example.com [127.0.0.1])"), not software banners.
-    software: detectSoftware({ comments: commentsOutside(set, "from"), withName: withValue.name, byHost: by?.host ?? null, id }),
+    software,
     comments,
     // Sendmail writes it in a comment: "(host [ip] (may be forged))".
     mayBeForged: allCommentTexts.some((c) => c.length >= 12 && MAY_BE_FORGED.test(c)),
@@ -86,6 +91,14 @@ function parse(raw: string): ParsedReceived {
 }
 
 const MAY_BE_FORGED = /may be forged/i;
+
+/** The by clause starts with a word that is no name at all (readBy left by.host null for it). */
+function hasJunkByHost(clause: ReturnType<typeof firstClause>): boolean {
+  const first = clause?.tokens[0];
+  if (!first || first.kind !== "word") return false;
+  const host = normaliseHost(first.text);
+  return host !== null && isJunkHost(host);
+}
 
 /**
  * Courier writes the queue id after the date, on a continuation line:

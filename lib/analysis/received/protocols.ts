@@ -53,13 +53,26 @@ add("LOCAL", { submission: "local", delivery: true });
 for (const t of ["POP3", "POP3S", "IMAP", "IMAP4", "IMAPS", "IMAP4S"]) add(t, { fetched: true });
 for (const t of ["ECSTREAM", "DSN", "QMQP", "UUCP", "MMS"]) add(t, {});
 
+/**
+ * HTTP with its version, as webmail front ends write it: Deutsche Telekom's t-online.de webmail
+ * "with HTTP/1.1" (also "HTTP/1.0", "HTTP/2"). The same as "HTTP": a webmail/API submission.
+ */
+const HTTP_VERSION = /^HTTPS?\/\d(?:\.\d)?$/;
+
+function lookup(token: string): ProtocolInfo | undefined {
+  const upper = token.toUpperCase();
+  const hit = TABLE.get(upper);
+  if (hit || upper.length > 10 || !HTTP_VERSION.test(upper)) return hit;
+  return TABLE.get(upper.slice(0, upper.indexOf("/")));
+}
+
 /** What the token says (case-insensitive), or null when it is not a known protocol token. */
 export function protocolInfo(token: string | null | undefined): ProtocolInfo | null {
   if (!token) return null;
-  return TABLE.get(token.toUpperCase()) ?? null;
+  return lookup(token) ?? null;
 }
 
 /** True for a known single-word protocol token: a `with` value stops after it. */
 export function isProtocolToken(word: string): boolean {
-  return TABLE.has(word.toUpperCase());
+  return lookup(word) !== undefined;
 }

@@ -48,7 +48,8 @@ export interface ParsedReceived {
   mayBeForged: boolean;
   /**
    * What could not be read. Codes: "unreadable-header" (nothing usable), "unreadable-date"
-   * (a date text that does not parse), "missing-date" (no date at all).
+   * (a date text that does not parse), "missing-date" (no date at all), "junk-by-host" (the by
+   * clause names no host: "by : HOSTING RELAY :"; by.host is null).
    */
-  problems: ("unreadable-header" | "unreadable-date" | "missing-date")[];
+  problems: ("unreadable-header" | "unreadable-date" | "missing-date" | "junk-by-host")[];
 }
