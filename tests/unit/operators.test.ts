@@ -41,6 +41,32 @@ const hosts: { host: string | null; ip?: string | null; expected: string | null;
   { host: "bg4.exmail.qq.com", expected: "Tencent" }, // sample-3407
   { host: "mout.gmx.net", expected: "GMX" }, // sample-4740
   { host: "mx-ha.web.de", expected: "WEB.DE" }, // mailparser spam
+  // Issue 10: providers the 9,080-message differential run found missing (documented host names)
+  { host: "mail-0301.mail-europe.com", expected: "Proton" }, // Proton's outbound relays
+  { host: "mail-4316.protonmail.ch", expected: "Proton" },
+  { host: "f511.i.mail.ru", expected: "Mail.ru", kind: "mailbox-provider" }, // mail.ru webmail
+  { host: "smtp48.i.mail.ru", expected: "Mail.ru" },
+  { host: "smtpng1.m.smailru.net", expected: "Mail.ru" },
+  { host: "mout.kundenserver.de", expected: "IONOS" },
+  { host: "mrelayeu.kundenserver.de", expected: "IONOS" },
+  { host: "mout.perfora.net", expected: "IONOS" },
+  { host: "mx00.ionos.de", expected: "IONOS" },
+  { host: "fwd81.aul.t-online.de", expected: "Deutsche Telekom" },
+  { host: "mailout11.t-online.de", expected: "Deutsche Telekom" },
+  { host: "smtp77.iad3b.emailsrvr.com", expected: "Rackspace Email" },
+  { host: "mo123.mail-out.ovh.net", expected: "OVHcloud" },
+  { host: "mx1.mail.ovh.net", expected: "OVHcloud" },
+  { host: "vps-0e511917.vps.ovh.net", expected: null }, // a customer's server at OVH, not OVH's mail
+  { host: "out-12.smtp.zendesk.com", expected: "Zendesk", kind: "esp" },
+  { host: "hm1234-56.locaweb.com.br", expected: "Locaweb" },
+  { host: "smtp-out-17.smtplw.com.br", expected: "Locaweb" },
+  { host: "smtpdm.aliyun.com", expected: "Alibaba DirectMail", kind: "esp" },
+  { host: "smtpdm-ap-southeast-1.aliyun.com", expected: "Alibaba DirectMail" },
+  { host: "out30-57.freemail.mail.aliyun.com", expected: null }, // Aliyun's mailbox service, not DirectMail
+  { host: "s1.csa2.acemsrvd.com", expected: "ActiveCampaign" },
+  { host: "smtp-out.libero.it", expected: "Libero" },
+  { host: "smtp-in.virgilio.it", expected: "Libero" },
+  { host: "mx.yandex.ru", expected: "Yandex" },
   // ESPs
   { host: "a9-14.smtp-out.amazonses.com", expected: "Amazon SES", kind: "esp" }, // sample-8
   { host: "inbound-smtp.us-east-1.amazonaws.com", expected: "Amazon SES" },

@@ -67,6 +67,13 @@ export interface OperatorRule {
    * Momentum's, used by SparkPost, SMTP.com and Salesforce): a hint only when nothing else says more.
    */
   weakHeaderNames?: readonly string[];
+  /**
+   * DKIM selectors (s=, anchored, linear) the operator's platform uses by default ("scph0318",
+   * SparkPost). A hint only: any sender may pick any selector, so a selector alone never names
+   * the sending service (issue 10: "s=scph0318" named SparkPost on mail that went OVH → ImprovMX
+   * → Proton); the finding "sender-hint" says "possibly".
+   */
+  dkimSelectors?: readonly RegExp[];
 }
 
 export const OPERATORS: readonly OperatorRule[] = [
@@ -139,7 +146,8 @@ export const OPERATORS: readonly OperatorRule[] = [
   {
     name: "Proton",
     kind: "mailbox-provider",
-    suffixes: ["protonmail.ch", "proton.me", "protonmail.com", "proton.ch", "pm.me"],
+    // mail-europe.com: Proton's outbound relays ("mail-0301.mail-europe.com", "mail-4316.protonmail.ch").
+    suffixes: ["protonmail.ch", "proton.me", "protonmail.com", "proton.ch", "pm.me", "mail-europe.com"],
     inboundSuffixes: ["mail.protonmail.ch", "mailsec.protonmail.ch"],
     inboundPatterns: [/^mailin\d*\.protonmail\.ch$/],
     submissionSuffixes: ["smtp.protonmail.ch"],
@@ -157,7 +165,7 @@ export const OPERATORS: readonly OperatorRule[] = [
   {
     name: "Yandex",
     kind: "mailbox-provider",
-    suffixes: ["yandex.net", "yandex.ru", "yandex.com"],
+    suffixes: ["yandex.net", "yandex.ru", "yandex.com", "yandex.com.tr", "yandex.by", "yandex.kz", "yandex.ua", "ya.ru"],
     inboundPatterns: [/^mx\d*\.yandex\.(?:net|ru|com)$/],
     submissionSuffixes: ["smtp.yandex.ru", "smtp.yandex.com"],
   },
@@ -171,7 +179,10 @@ export const OPERATORS: readonly OperatorRule[] = [
   {
     name: "GMX",
     kind: "mailbox-provider",
-    suffixes: ["gmx.net", "gmx.com", "gmx.de", "gmx.at", "gmx.ch"],
+    // 1&1 Mail & Media (United Internet, with WEB.DE and IONOS: owners.ts); its MTAs are named
+    // "mrgmx104" / "mrgmxus003" in the by comment: "by mail.gmx.net (mrgmx104 [212.227.17.174])".
+    suffixes: ["gmx.net", "gmx.com", "gmx.de", "gmx.at", "gmx.ch", "gmx.us", "gmx.co.uk", "gmx.fr", "gmx.es"],
+    hostPatterns: [/^mrgmx(?:us)?\d+$/],
     inboundPatterns: [/^mx\d*\.(?:emig\.)?gmx\.(?:net|com)$/],
     submissionSuffixes: ["mail.gmx.net", "mail.gmx.com"],
   },
@@ -179,8 +190,75 @@ export const OPERATORS: readonly OperatorRule[] = [
     name: "WEB.DE",
     kind: "mailbox-provider",
     suffixes: ["web.de"],
+    hostPatterns: [/^mrweb\d+$/],
     inboundPatterns: [/^mx-?\d*\.web\.de$/],
     submissionSuffixes: ["smtp.web.de"],
+  },
+
+  {
+    name: "Mail.ru",
+    kind: "mailbox-provider",
+    // VK's mail service: webmail "by f511.i.mail.ru with HTTP", submission "by smtp48.i.mail.ru
+    // with esmtpa", relays "fallback22.i.mail.ru", internal "*.smailru.net"; the user domains too.
+    suffixes: ["mail.ru", "smailru.net", "inbox.ru", "list.ru", "bk.ru", "internet.ru", "mail.ua"],
+    inboundPatterns: [/^mxs?\d*\.mail\.ru$/],
+    submissionSuffixes: ["smtp.mail.ru"],
+  },
+  {
+    name: "IONOS",
+    kind: "mailbox-provider",
+    // IONOS (formerly 1&1): "mout.kundenserver.de", "mrelayeu.kundenserver.de (mreue108 …)",
+    // US "mout.perfora.net"; customer mailboxes behind "mx00.ionos.de" / "mx.kundenserver.de".
+    suffixes: [
+      "kundenserver.de", "perfora.net", "ionos.com", "ionos.de", "ionos.co.uk", "ionos.fr", "ionos.es",
+      "ionos.it", "ionos.mx", "ionos.ca", "ionos.at", "1and1.com", "1and1.co.uk", "1and1.fr", "1and1.es",
+      "1und1.de", "oneandone.net", "schlund.de",
+    ],
+    hostPatterns: [/^mr(?:eu|us)e?\d+$/],
+    inboundPatterns: [/^mx\d*\.kundenserver\.de$/, /^mx\d*\.(?:ionos|1and1|1und1)\.[a-z]{2,3}(?:\.uk)?$/],
+    submissionSuffixes: ["smtp.ionos.de", "smtp.ionos.com", "smtp.ionos.co.uk", "smtp.ionos.fr", "smtp.ionos.es", "smtp.1und1.de", "smtp.1and1.com", "auth.smtp.1and1.co.uk"],
+  },
+  {
+    name: "Deutsche Telekom",
+    kind: "mailbox-provider",
+    // t-online.de mail: webmail "by fwd81.aul.t-online.de with HTTP/1.1", relays "mailout11.t-online.de",
+    // inbound "mx00.t-online.de", submission "securesmtp.t-online.de".
+    suffixes: ["t-online.de", "magenta.de"],
+    inboundPatterns: [/^mx\d*\.t-online\.de$/],
+    submissionSuffixes: ["securesmtp.t-online.de", "smtpmail.t-online.de"],
+  },
+  {
+    name: "Rackspace Email",
+    kind: "mailbox-provider",
+    // Rackspace's hosted mail: "smtp77.iad3b.emailsrvr.com", inbound "mx1.emailsrvr.com".
+    suffixes: ["emailsrvr.com"],
+    inboundPatterns: [/^mx\d+\.emailsrvr\.com$/],
+    submissionSuffixes: ["secure.emailsrvr.com", "smtp.emailsrvr.com"],
+  },
+  {
+    name: "OVHcloud",
+    kind: "mailbox-provider",
+    // OVHcloud's mail hosting only ("mo123.mail-out.ovh.net", "mx1.mail.ovh.net", "ssl0.ovh.net"):
+    // the rest of ovh.net is customers' servers ("vps-0e511917.vps.ovh.net"), not one organisation.
+    suffixes: ["mail-out.ovh.net", "mail.ovh.net", "ssl0.ovh.net", "mail.ovh.ca"],
+    inboundPatterns: [/^mx\d*\.mail\.ovh\.(?:net|ca)$/],
+    submissionSuffixes: ["ssl0.ovh.net", "smtp.mail.ovh.net", "pro1.mail.ovh.net", "pro2.mail.ovh.net", "pro3.mail.ovh.net"],
+  },
+  {
+    name: "Locaweb",
+    kind: "mailbox-provider",
+    // Brazilian hosting: its mail hosting (locaweb.com.br) and its "SMTP Locaweb" relay (smtplw.com.br).
+    suffixes: ["locaweb.com.br", "locaweb.com", "smtplw.com.br"],
+    inboundPatterns: [/^mx\.[a-z\d-]+\.locaweb\.com\.br$/],
+    submissionSuffixes: ["email-ssl.com.br", "smtplw.com.br"],
+  },
+  {
+    name: "Libero",
+    kind: "mailbox-provider",
+    // Italiaonline's mail (libero.it, virgilio.it, iol.it): inbound "smtp-in.libero.it".
+    suffixes: ["libero.it", "iol.it", "italiaonline.it", "virgilio.it", "inwind.it", "blu.it", "giallo.it"],
+    inboundPatterns: [/^smtp-in\.(?:libero|virgilio|iol)\.it$/],
+    submissionSuffixes: ["smtp.libero.it", "mail.libero.it", "out.virgilio.it"],
   },
 
   // ---- sending services (ESPs) ---------------------------------------------------------------
@@ -212,6 +290,7 @@ export const OPERATORS: readonly OperatorRule[] = [
       "198.37.144.0/20", "208.117.48.0/20", "192.254.112.0/20", "50.31.32.0/19",
     ],
     headerNames: ["x-sg-eid", "x-sg-id", "x-entity-id"],
+    dkimSelectors: [/^smtpapi$/],
   },
   {
     name: "Mailgun",
@@ -224,8 +303,12 @@ export const OPERATORS: readonly OperatorRule[] = [
     name: "Postmark",
     kind: "esp",
     suffixes: ["mtasv.net", "postmarkapp.com"],
-    headerNames: ["x-pm-message-id", "x-pm-rcpt", "x-pm-mta-pool", "x-pm-message-stream", "x-pm-message-options"],
+    // Not X-PM-Message-Id: Proton writes "X-Pm-Message-ID" on its users' mail too (the same name
+    // case-insensitively), so it is no Postmark evidence.
+    headerNames: ["x-pm-rcpt", "x-pm-mta-pool", "x-pm-message-stream", "x-pm-message-options"],
     feedbackIds: ["postmark"],
+    // Postmark's selectors are a timestamp and "pm": "20210112180011pm".
+    dkimSelectors: [/^\d{14}pm$/],
   },
   {
     name: "SparkPost",
@@ -233,6 +316,7 @@ export const OPERATORS: readonly OperatorRule[] = [
     // Internal names end in the private label "sparkpost": "ge.mta2vsmtp.cc.prd.sparkpost".
     suffixes: ["sparkpostmail.com", "sparkpost.com", "sparkpost"],
     weakHeaderNames: ["x-msfbl"],
+    dkimSelectors: [/^scph\d{4}$/],
   },
   {
     name: "Mailchimp",
@@ -244,6 +328,7 @@ export const OPERATORS: readonly OperatorRule[] = [
     ipRanges: ["205.201.128.0/20", "198.2.128.0/18", "148.105.8.0/21"],
     headerNames: ["x-mc-user", "x-mandrill-user"],
     feedbackIds: ["mc", "md"],
+    dkimSelectors: [/^mandrill$/, /^k[1-3]$/],
   },
   {
     name: "Mailjet",
@@ -253,6 +338,7 @@ export const OPERATORS: readonly OperatorRule[] = [
     ipRanges: ["87.253.232.0/21", "185.189.236.0/22", "185.211.120.0/22", "185.250.236.0/22"],
     headerPrefixes: ["x-mj-", "x-mailjet-"],
     feedbackIds: ["mj"],
+    dkimSelectors: [/^mailjet$/],
   },
   {
     name: "Brevo",
@@ -279,6 +365,7 @@ export const OPERATORS: readonly OperatorRule[] = [
     name: "HubSpot",
     kind: "esp",
     suffixes: ["hubspotemail.net"],
+    dkimSelectors: [/^hs[12](?:-\d+)?$/],
   },
   {
     name: "Salesforce",
@@ -289,9 +376,28 @@ export const OPERATORS: readonly OperatorRule[] = [
   {
     name: "ActiveCampaign",
     kind: "esp",
-    suffixes: [],
+    // acemsrvd.com: its sending hosts ("s1.csa2.acemsrvd.com"); activecampaign.com its own.
+    suffixes: ["acemsrvd.com", "activecampaign.com"],
     // "by acems1.com (KumoMTA …)", "from s2.csa1.acemsc5.com", DKIM d=acems5.com.
     hostPatterns: [/(?:^|\.)acems[a-z]?\d+\.com$/],
+  },
+  {
+    name: "Zendesk",
+    kind: "esp",
+    // Zendesk's support mail leaves its own servers ("out-NN.smtp.zendesk.com") with X-Zendesk-* headers.
+    suffixes: ["zendesk.com", "zdsys.com"],
+    headerPrefixes: ["x-zendesk-"],
+    dkimSelectors: [/^zendesk[12]$/],
+  },
+  {
+    name: "Alibaba DirectMail",
+    kind: "esp",
+    // Alibaba Cloud's sending service: SPF include spf1.dm.aliyun.com, SMTP "smtpdm.aliyun.com"
+    // (regional "smtpdm-ap-southeast-1.aliyun.com"), the X-AliDM-Settings header. Not Aliyun's
+    // mailbox service (qiye.aliyun.com, mail.aliyun.com).
+    suffixes: ["dm.aliyun.com", "directmail.aliyun.com"],
+    hostPatterns: [/^smtpdm(?:-[a-z\d-]+)?\.aliyun\.com$/],
+    headerPrefixes: ["x-alidm-"],
   },
   {
     name: "Zoho ZeptoMail",

@@ -59,7 +59,33 @@ export function senderOperator(
   // Headers of a service that the hops show only receiving the message (Mailgun's inbound
   // routes add X-Mailgun-Incoming at mxa.mailgun.org) describe the recipient's side, not the sender.
   const inboundOnly = hinted !== null && !fromHops && onlyInbound(hinted.name, hops);
-  return { operator: fromHops?.name ?? (inboundOnly ? null : hinted?.name) ?? null, findings };
+  const operator = fromHops?.name ?? (inboundOnly ? null : hinted?.name) ?? null;
+  // A DKIM selector is only a hint: it names nobody, and is mentioned when nothing else names a sender.
+  if (operator === null) {
+    const hint = selectorHint(fields);
+    if (hint) {
+      findings.push({
+        code: "sender-hint",
+        severity: "info",
+        message: `The DKIM selector "${hint.selector}" is of the form ${hint.name} uses, but neither the hops nor ${hint.name}'s own headers show it: possibly sent through ${hint.name}, not confirmed.`,
+      });
+    }
+  }
+  return { operator, findings };
+}
+
+const SELECTOR_RULES = OPERATORS.filter((r) => (r.dkimSelectors ?? []).length > 0);
+
+/** The first DKIM-Signature whose selector is one an operator's platform uses by default. */
+function selectorHint(fields: readonly RawField[]): { name: string; selector: string } | null {
+  for (const f of fields) {
+    if (f.key !== "dkim-signature") continue;
+    const selector = (parseTagList(f.value).get("s") ?? "").toLowerCase();
+    if (selector.length === 0 || selector.length > 63) continue;
+    const rule = SELECTOR_RULES.find((r) => r.dkimSelectors?.some((p) => p.test(selector)));
+    if (rule) return { name: rule.name, selector };
+  }
+  return null;
 }
 
 interface HopSide {
