@@ -5,6 +5,7 @@
  */
 import { isFetched, type ChainHop } from "./chain";
 import { operatorForHost } from "../operators/match";
+import { sameOwner } from "../operators/owners";
 import { organizationOf } from "./organization";
 import type { Finding, FindingCode, RelayType, Severity } from "../types";
 
@@ -146,7 +147,11 @@ function chainBreak(prev: ChainHop, cur: ChainHop): string | null {
   return `Hop ${prev.index} was received by ${by.host ?? by.ip}, but hop ${cur.index} says it came from ${from.rdns ?? from.helo ?? from.ip}: the chain is broken here, so the headers below it may be forged.`;
 }
 
-/** One organisation, or one operator's family ("Zoho" and "Zoho ZeptoMail"). */
+/**
+ * One organisation, one operator's family ("Zoho" and "Zoho ZeptoMail"), one owner's operators
+ * and domains, or a white-label platform and its partner (operators/owners.ts): a rename within
+ * one organisation is no break (vger.kernel.org then out1.vger.email; oxcs.net then secureserver.net).
+ */
 function sameFamily(a: string, b: string): boolean {
-  return a === b || a.startsWith(b + " ") || b.startsWith(a + " ");
+  return a === b || a.startsWith(b + " ") || b.startsWith(a + " ") || sameOwner(a, b);
 }
