@@ -39,7 +39,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
     const prev = i > 0 ? facts[i - 1].time : null;
     f.delaySeconds = f.time !== null && prev !== null ? roundMs((f.time - prev) / 1000) : null;
   });
-  const hopFindings = findingsForHops(facts);
+  const hopFindings = findingsForHops(facts, relays.restarts);
   relays.findings.forEach((list, i) => hopFindings[i].push(...list));
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
 

@@ -37,6 +37,7 @@ import type { MxRecordSet } from "../types";
 import { isFetched, type ChainHop } from "./chain";
 import { clientIdentity, type ClientIdentity } from "./client";
 import { organizationOf } from "./organization";
+import { findRestarts, type Restart } from "./restarts";
 
 /** Content filters that record the original client though they run on the receiving host. */
 export const CONTENT_FILTER = /amavis/i;
@@ -79,6 +80,8 @@ export interface Leg {
 
 export interface BorderView {
   legs: Leg[];
+  /** Where a new journey starts (a resent or re-sent message, restarts.ts), oldest first. */
+  restarts: Restart[];
   /** Client identity per hop (route/client.ts). */
   clients: ClientIdentity[];
   /** The receiver checks matched to each hop (0-based), strongest evidence of an entry there. */
@@ -119,25 +122,42 @@ export function findBorders(hops: readonly ChainHop[], ctx: BorderContext): Bord
   const marks = forwardMarks(ctx.fields);
   const walk: Walk = { hops, clients, checksAt, positions, marks, ctx };
   const legs: Leg[] = [];
-  if (n === 0) return { legs, clients, checksAt };
+  if (n === 0) return { legs, clients, checksAt, restarts: [] };
 
-  let end = n - 1;
+  // A chain that was delivered and sent again (restarts.ts) is walked one journey at a time,
+  // newest first; each journey's legs end where it starts, and its last leg is its own final one.
+  const restarts = findRestarts(hops, positions, ctx.fields);
+  const starts = [0, ...restarts.map((r) => r.at)];
+  for (let s = starts.length - 1; s >= 0; s--) {
+    const floor = starts[s];
+    const journey = walkJourney(walk, floor, s + 1 < starts.length ? starts[s + 1] - 1 : n - 1);
+    legs.unshift(...journey);
+  }
+  return { legs, clients, checksAt, restarts };
+}
+
+/** The legs of one journey, hops [floor, last]: walked back from its end, as border.ts describes. */
+function walkJourney(walk: Walk, floor: number, last: number): Leg[] {
+  const { hops, checksAt, ctx } = walk;
+  const legs: Leg[] = [];
+  let end = last;
   let final = true;
-  while (end >= 0) {
-    const leg = walkBack(walk, end, final);
+  while (end >= floor) {
+    const leg = walkBack(walk, end, final, floor);
     if (!final && (leg.border === null || !isMxEntry(hops, leg.border, checksAt, ctx) || !sentOnBy(hops, legs[0], leg))) break;
     legs.unshift(leg);
     final = false;
-    if (leg.border === null || leg.border === 0) break;
+    if (leg.border === null || leg.border === floor) break;
     end = leg.border - 1;
   }
   // Leg ranges: each leg runs from the hop after the previous leg's border side to its own end;
-  // the first leg starts at hop 1 (its sender's side lies below its border).
+  // the first leg starts at the journey's first hop (its sender's side lies below its border).
   for (let k = 0; k < legs.length; k++) {
-    legs[k].start = k === 0 ? 0 : (legs[k - 1].end + 1);
+    legs[k].start = k === 0 ? floor : (legs[k - 1].end + 1);
     if (k + 1 < legs.length) legs[k].end = (legs[k + 1].border ?? legs[k].end) - 1;
   }
-  return { legs, clients, checksAt };
+  if (legs.length > 0) legs[legs.length - 1].end = last;
+  return legs;
 }
 
 /** The receiver checks, each matched to the hop whose client it names, nearest below the check. */
@@ -226,13 +246,13 @@ export function crossesIntoInbound(hop: ChainHop, prev: ChainHop | null): boolea
   return operatorForHost(null, from.ip)?.name !== op.name;
 }
 
-function walkBack(walk: Walk, end: number, final: boolean): Leg {
+function walkBack(walk: Walk, end: number, final: boolean, floor: number): Leg {
   const { hops, clients, checksAt, ctx } = walk;
   const side = new Set<string>();
   // The organisation holding the message at the end of the leg: the last server with a known one.
-  for (let i = end; i >= 0 && side.size === 0; i--) if (hops[i].byOrg) side.add(hops[i].byOrg!);
-  const leg: Leg = { start: 0, end, border: null, backup: false, gatewayHandoff: null, evidence: [], side };
-  for (let i = end; i >= 0; i--) {
+  for (let i = end; i >= floor && side.size === 0; i--) if (hops[i].byOrg) side.add(hops[i].byOrg!);
+  const leg: Leg = { start: floor, end, border: null, backup: false, gatewayHandoff: null, evidence: [], side };
+  for (let i = end; i >= floor; i--) {
     const hop = hops[i];
     // fetchmail pulled the message from the recipient's own mailbox host (its client, or through a
     // tunnel on localhost the server of the hop before): that host is the side's too.
@@ -253,7 +273,7 @@ function walkBack(walk: Walk, end: number, final: boolean): Leg {
     }
     // A receiver check on a hop that the side took in is decisive, whatever the names say.
     if ((checksAt[i].length > 0 && hop.parsed.submission === null) || isEntry(hops, i, clients, side, !final)) {
-      if (i > 0 && recipientGateway(walk, i, side)) {
+      if (i > floor && recipientGateway(walk, i, side)) {
         if (hops[i - 1].byOrg) side.add(hops[i - 1].byOrg!);
         leg.gatewayHandoff = i;
         continue;
@@ -283,6 +303,10 @@ function recipientGateway(walk: Walk, i: number, side: ReadonlySet<string>): boo
   const gw = hops[i - 1];
   const host = gw.parsed.by?.host ?? null;
   if (!host || gw.byOrg === null || side.has(gw.byOrg) || isReinjection(gw)) return false;
+  // A server that took the message from its own user (SMTP AUTH, webmail, MAPI) is the sending
+  // side's submission server, even in a recipient's organisation (a resent message: the first
+  // delivery's recipient sends it on, issue 10).
+  if (gw.parsed.submission === "auth" || gw.parsed.submission === "http" || gw.parsed.submission === "mapi") return false;
   // The side's receiver checked a client further down (its check sits above hop i's Received, so
   // it was written after hop i): it knows the gateway as its own (Google with an inbound gateway).
   if (checksAt[i].length === 0 && lookedPast(walk, i)) return true;

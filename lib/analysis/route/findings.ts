@@ -7,6 +7,7 @@ import { isFetched, type ChainHop } from "./chain";
 import { operatorForHost } from "../operators/match";
 import { sameOwner } from "../operators/owners";
 import { organizationOf } from "./organization";
+import type { Restart } from "./restarts";
 import type { Finding, FindingCode, RelayType, Severity } from "../types";
 
 /** Negative delays up to this size are ordinary clock drift between servers: info, not warning. */
@@ -46,18 +47,40 @@ export interface HopFacts {
   time: number | null;
 }
 
-export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
+/**
+ * Findings per hop. Dates are compared within one journey only: a message delivered and sent
+ * again (a resent message keeping its old Received chain, restarts.ts) holds an earlier journey
+ * whose dates are its first delivery's. That earlier trail is reported once (earlier-trail, info)
+ * at the hop that starts the new journey; its dates are never implausible-date, clock-skew or a
+ * slow hop against the new ones. Trails of one journey (a forward, a list) share one timeline.
+ */
+export function findingsForHops(facts: readonly HopFacts[], restarts: readonly Restart[] = []): Finding[][] {
   const out: Finding[][] = facts.map(() => []);
-  const times = facts.map((f) => f.time).filter((t): t is number => t !== null);
-  const median = times.length >= 3 ? times.slice().sort((a, b) => a - b)[Math.floor(times.length / 2)] : null;
-  const total = totalPositiveDelay(facts);
+  const journeyOf = facts.map((_, i) => restarts.filter((r) => r.at <= i).length);
+  const boundary = new Set(restarts.map((r) => r.at));
+  const medians = new Map<number, number | null>();
+  const totals = new Map<number, number>();
+  for (const j of new Set(journeyOf)) {
+    const inJourney = facts.filter((_, i) => journeyOf[i] === j);
+    const times = inJourney.map((f) => f.time).filter((t): t is number => t !== null);
+    medians.set(j, times.length >= 3 ? times.slice().sort((a, b) => a - b)[Math.floor(times.length / 2)] : null);
+    totals.set(j, totalPositiveDelay(facts.filter((_, i) => journeyOf[i] === j && !boundary.has(i))));
+  }
 
-  const implausible = facts.map((f) => f.time !== null && median !== null && Math.abs(f.time - median) > IMPLAUSIBLE_DAYS * 86_400_000);
+  const implausible = facts.map((f, i) => {
+    const median = medians.get(journeyOf[i]) ?? null;
+    return f.time !== null && median !== null && Math.abs(f.time - median) > IMPLAUSIBLE_DAYS * 86_400_000;
+  });
+  for (const r of restarts) out[r.at].push(earlierTrail(facts, r, journeyOf));
 
   facts.forEach((f, i) => {
     const list = out[i];
     const p = f.hop.parsed;
     const n = f.hop.index;
+    const median = medians.get(journeyOf[i]) ?? null;
+    const total = totals.get(journeyOf[i]) ?? 0;
+    // The first hop of a new journey: its delay from the earlier trail is no delay, skew or break.
+    const restart = boundary.has(i);
     const add = (code: FindingCode, severity: Severity, message: string) => list.push({ code, severity, message, hop: n });
 
     if (p.problems.includes("unreadable-header")) {
@@ -74,7 +97,7 @@ export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
     if (p.mayBeForged) {
       add("may-be-forged", "warning", `The server at hop ${n} noted that the client's name ${p.from?.helo ?? ""} may be forged.`.replace("  ", " "));
     }
-    if (f.delaySeconds !== null && f.delaySeconds < 0) {
+    if (!restart && f.delaySeconds !== null && f.delaySeconds < 0) {
       const sev: Severity = -f.delaySeconds <= SMALL_SKEW_SECONDS ? "info" : "warning";
       add("clock-skew", sev, `Hop ${n} is dated ${describeSeconds(f.delaySeconds)} before hop ${n - 1}: the servers' clocks disagree (clock skew), this is not a delay.`);
     }
@@ -84,13 +107,13 @@ export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
     if (isPlaintextAcrossOrgs(f)) {
       add("plaintext-hop", "warning", `Hop ${n} went from ${hostLabel(p.from?.rdns ?? p.from?.helo, p.from?.ip)} to ${hostLabel(p.by?.host, p.by?.ip)} without TLS, across organisations over the internet.`);
     }
-    if (i > 0) {
+    if (i > 0 && !restart) {
       const br = chainBreak(facts[i - 1].hop, f.hop);
       if (br) add("chain-break", "warning", br);
     }
     // A gap next to an implausible (forged) date is not queueing: that finding says it already.
     const nearForgery = implausible[i] || (i > 0 && implausible[i - 1]);
-    if (!nearForgery && f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
+    if (!nearForgery && !restart && f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
       const prevType = i > 0 ? facts[i - 1].relayType : null;
       const why =
         prevType === "backup-mx"
@@ -100,6 +123,24 @@ export function findingsForHops(facts: readonly HopFacts[]): Finding[][] {
     }
   });
   return out;
+}
+
+/** The earlier trail below a restart, in one sentence: which hops, when, and why it is one. */
+function earlierTrail(facts: readonly HopFacts[], r: Restart, journeyOf: readonly number[]): Finding {
+  const j = journeyOf[r.at - 1];
+  const older = facts.filter((_, i) => journeyOf[i] === j);
+  const first = older[0].hop.index;
+  const last = older[older.length - 1].hop.index;
+  const lastTime = [...older].reverse().find((f) => f.time !== null)?.time ?? null;
+  const newTime = facts.slice(r.at).find((f) => f.time !== null)?.time ?? null;
+  const hops = first === last ? `Hop ${first} is` : `Hops ${first}-${last} are`;
+  const when = lastTime === null ? "" : ` (dated ${new Date(lastTime).toISOString().slice(0, 10)}${newTime !== null && newTime > lastTime ? `, ${describeSeconds((newTime - lastTime) / 1000)} before hop ${facts[r.at].hop.index}` : ""})`;
+  return {
+    code: "earlier-trail",
+    severity: "info",
+    hop: facts[r.at].hop.index,
+    message: `${hops} an earlier trail${when}: the message was delivered and then sent again from hop ${facts[r.at].hop.index} (${r.signals.join("; ")}). Their dates are compared only with each other.`,
+  };
 }
 
 function totalPositiveDelay(facts: readonly HopFacts[]): number {

@@ -63,7 +63,7 @@ const client = (f: HopFacts) => {
 };
 const orgName = (org: string | null) => org ?? "an unidentified organisation";
 
-function deliveryKind(hop: ChainHop, prev: ChainHop | null): string | null {
+export function deliveryKind(hop: ChainHop, prev: ChainHop | null): string | null {
   const p = hop.parsed;
   if (protocolInfo(p.with)?.delivery === true) return `with ${p.with}`;
   if (isFetched(hop)) return `by fetchmail, which fetched it over ${p.with}`;

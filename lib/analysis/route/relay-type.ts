@@ -7,6 +7,7 @@
  */
 import { isFetched, type ChainHop } from "./chain";
 import { findBorders, type BorderContext, type Leg } from "./border";
+import type { Restart } from "./restarts";
 import { heloMismatch } from "./client";
 import { RULES, type HopFacts } from "./relay-rules";
 import type { Finding, RelayType } from "../types";
@@ -30,6 +31,8 @@ export interface RelayResult {
   borders: { trail: number; hop: number | null; evidence: string[] }[];
   /** Findings about client names (helo-mismatch), per hop. */
   findings: Finding[][];
+  /** Where a new journey starts (a message delivered and sent again, restarts.ts), oldest first. */
+  restarts: Restart[];
 }
 
 export type RelayContext = BorderContext;
@@ -54,7 +57,9 @@ export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): Re
       crossed = false;
       submissionOrg = undefined;
     }
-    const facts = hopFacts(hops, i, leg, view.clients[i], crossed, submissionOrg);
+    // The last hop of an earlier journey (a message delivered, then sent again) is its delivery.
+    const journeyEnd = i === n - 1 || view.restarts.some((r) => r.at === i + 1);
+    const facts = hopFacts(hops, i, leg, view.clients[i], crossed, submissionOrg, journeyEnd);
     const rule = RULES.find((r) => r.when(facts));
     const type: RelayType = rule?.type ?? "unknown";
     const reason = rule ? rule.because(facts) : "Nothing in the header tells what this server did.";
@@ -71,7 +76,7 @@ export function classifyRelays(hops: readonly ChainHop[], ctx: RelayContext): Re
   const borders = view.legs
     .map((leg, k) => ({ trail: view.legs.length - k, hop: leg.border === null ? null : hops[leg.border].index, evidence: leg.evidence }))
     .reverse();
-  return { decisions, legs: view.legs, border, borders, findings };
+  return { decisions, legs: view.legs, border, borders, findings, restarts: view.restarts };
 }
 
 /**
@@ -91,6 +96,7 @@ function hopFacts(
   client: HopFacts["client"],
   crossed: boolean,
   submissionOrg: string | null | undefined,
+  journeyEnd: boolean,
 ): HopFacts {
   const hop = hops[i];
   const p = hop.parsed;
@@ -122,6 +128,6 @@ function hopFacts(
     inboundHost: hop.byOperator !== null && hostRole(hop.byOperator.name, p.by?.host ?? null) === "inbound",
     crossed,
     submissionHere: !crossed && p.submission !== null && (submissionOrg === undefined || hop.byOrg === null || submissionOrg === hop.byOrg),
-    last: i === n - 1,
+    last: journeyEnd,
   };
 }
