@@ -50,5 +50,5 @@ export interface ParsedReceived {
    * What could not be read. Codes: "unreadable-header" (nothing usable), "unreadable-date"
    * (a date text that does not parse), "missing-date" (no date at all).
    */
-  problems: ("unreadable-header" | "unreadable-date" | "missing-date")[];
+  problems: ("unreadable-header" | "unreadable-date" | "missing-date" | "too-many-parts")[];
 }
