@@ -5,7 +5,11 @@
  * - fixtures: median µs per header set over tests/fixtures/headers/*.txt, and MB/s over all of them;
  * - growth: median µs for 10, 100 and 1,000 Received headers and the ratio per 10× (linear ≈ 10;
  *   the engine analyses at most MAX_HOPS = 100 hops but still reads all 1,000 headers);
- * - memory: RSS before/after 10,000 analyses and heap used after a forced GC.
+ * - memory: RSS before/after 10,000 analyses and heap used after a forced GC;
+ * - floor: the least any header analyzer must do (split the block into lines, unfold the fields,
+ *   parse the date of each Received header with Date.parse), median µs per fixture, and the
+ *   engine's ratio to it (engine median / floor median): a number that means the same on any
+ *   machine, unlike microseconds.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -43,6 +47,33 @@ function timeMedianUs(fn: () => void, rounds: number, batch: number): number {
   return median(samples);
 }
 
+/** The floor: split + unfold + one date per Received, nothing else. */
+function floor(text: string): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  const fields: string[] = [];
+  for (const line of lines) {
+    if (line === "") break;
+    const c = line.charCodeAt(0);
+    if ((c === 32 || c === 9) && fields.length > 0) fields[fields.length - 1] += line;
+    else fields.push(line);
+  }
+  let dates = 0;
+  for (const f of fields) {
+    if (f.length < 9 || f.slice(0, 9).toLowerCase() !== "received:") continue;
+    const semi = f.lastIndexOf(";");
+    if (semi >= 0 && !Number.isNaN(Date.parse(f.slice(semi + 1).trim()))) dates++;
+  }
+  return dates;
+}
+
+function floorBench(texts: string[], engineMedianUs: number) {
+  let sink = 0;
+  for (let i = 0; i < 50; i++) for (const t of texts) sink += floor(t);
+  const perFixture = texts.map((t) => timeMedianUs(() => (sink += floor(t)), 15, 50));
+  const medianUs = median(perFixture);
+  return { medianUs: round(medianUs, 2), engineRatio: round(engineMedianUs / medianUs), datesRead: sink > 0 };
+}
+
 function fixturesBench() {
   const files = readdirSync(DIR).filter((f) => f.endsWith(".txt")).sort();
   const texts = files.map((f) => readFileSync(path.join(DIR, f), "utf8"));
@@ -61,7 +92,9 @@ function fixturesBench() {
   const t0 = process.hrtime.bigint();
   for (let p = 0; p < passes; p++) texts.forEach(run);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const engineMedianUs = median(perFixture);
   return {
+    floor: floorBench(texts, engineMedianUs),
     count: texts.length,
     rejected,
     totalBytes: bytes,

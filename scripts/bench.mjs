@@ -103,6 +103,7 @@ function table(res) {
   if (e) {
     const f = e.fixtures;
     rows.push(["Engine: median per header set", `${f.medianUs} µs`, `${f.count} real fixtures, median ${(f.medianBytes / 1024).toFixed(1)} KiB; p90 ${f.p90Us} µs, max ${f.maxUs} µs`]);
+    if (f.floor) rows.push(["Engine ÷ floor", `×${f.floor.engineRatio}`, `floor: split + unfold + Date.parse of each Received, ${f.floor.medianUs} µs per header set (same run)`]);
     rows.push(["Engine: throughput", `${f.mbPerSecond} MB/s`, `all fixtures, ${(f.totalBytes / 1e6).toFixed(2)} MB per pass`]);
     const g = e.growth;
     rows.push(["Engine: 10 / 100 / 1,000 Received", g.medianUs.map((x) => `${x}`).join(" / ") + " µs", `×${g.ratioPer10x.join(", ×")} per 10× (at most 100 hops analysed)`]);

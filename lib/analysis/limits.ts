@@ -19,3 +19,10 @@ export const MAX_FIELD_CHARS = 100 * 1024;
 export const MAX_FIELDS = 1000;
 /** Received hops analysed; older ones are dropped and reported as truncated. */
 export const MAX_HOPS = 100;
+/**
+ * Parts (words, comments, literals) and characters read from one Received header, plus its date.
+ * Real headers have a few dozen parts in under 2 KiB; the rest of a longer one is kept in `raw`
+ * and reported.
+ */
+export const MAX_RECEIVED_TOKENS = 400;
+export const MAX_RECEIVED_CHARS = 16 * 1024;

@@ -4,7 +4,7 @@
  * lib/share/request.ts does. Unknown fields are ignored (clients may be newer than the server).
  */
 import { z } from "zod";
-import { HttpError } from "./errors";
+import { parseJsonBody } from "./json-body";
 
 export interface AnalyzeInput {
   headers: string;
@@ -23,18 +23,8 @@ const schema = z.object({
 
 /** Parses the JSON text of an analyze request; throws a 400 HttpError naming the problem. */
 export function inputFromJson(body: string): AnalyzeInput {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw new HttpError(400, "invalid-input", "The body is not valid JSON.");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new HttpError(400, "invalid-input", 'The JSON body must be an object: { "headers": "<raw headers>" }.');
-  }
-  const r = schema.safeParse(parsed);
-  if (!r.success) throw new HttpError(400, "invalid-input", r.error.issues[0]?.message ?? "Invalid request body.");
-  const out: AnalyzeInput = { headers: r.data.headers, options: {} };
-  if (r.data.options?.dns !== undefined) out.options.dns = r.data.options.dns;
+  const data = parseJsonBody(body, schema);
+  const out: AnalyzeInput = { headers: data.headers, options: {} };
+  if (data.options?.dns !== undefined) out.options.dns = data.options.dns;
   return out;
 }

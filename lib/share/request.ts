@@ -6,7 +6,7 @@
  * addresses; storing the full text is an explicit choice (`"redact": false`). The UI always sends it.
  */
 import { z } from "zod";
-import { HttpError } from "@/lib/http/errors";
+import { parseJsonBody } from "@/lib/http/json-body";
 
 /** Lifetimes a share may have, in days; the default is DEFAULT_EXPIRY_DAYS. */
 export const EXPIRY_DAYS = [1, 7, 30, 365] as const;
@@ -30,20 +30,10 @@ const schema = z.object({
 
 /** Parses the JSON text of a create request; throws a 400 HttpError naming the problem. */
 export function parseShareRequest(body: string): ShareRequest {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw new HttpError(400, "invalid-input", "The body is not valid JSON.");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new HttpError(400, "invalid-input", 'The JSON body must be an object: { "headers": "<raw headers>" }.');
-  }
-  const r = schema.safeParse(parsed);
-  if (!r.success) throw new HttpError(400, "invalid-input", r.error.issues[0]?.message ?? "Invalid request body.");
+  const data = parseJsonBody(body, schema);
   return {
-    headers: r.data.headers,
-    redact: r.data.redact ?? DEFAULT_REDACT,
-    expiresInDays: r.data.expiresInDays ?? DEFAULT_EXPIRY_DAYS,
+    headers: data.headers,
+    redact: data.redact ?? DEFAULT_REDACT,
+    expiresInDays: data.expiresInDays ?? DEFAULT_EXPIRY_DAYS,
   };
 }

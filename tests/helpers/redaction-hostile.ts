@@ -1,5 +1,5 @@
 /**
- * Hostile inputs for redaction (issue 11, item 1): ~1 MiB of short tokens built from the
+ * Hostile inputs for redaction and the engine (issue 11, items 1 and 2). For redaction: ~1 MiB of short tokens built from the
  * delimiters the maskers split on, in Received headers, in Subject alone, and in address headers.
  * Every message also carries a real submission hop with an IP, so the IP and name maskers run
  * (with no secret IP, maskIps returns at once and proves nothing).
@@ -59,3 +59,32 @@ export function fuzzMessage(field: string, token: string): string {
   const lead = field === "Received" ? "from a by b " : "";
   return [...fields(field, token, field === "Received" ? 9 : 10, lead), ...TAIL].join("\n");
 }
+
+/**
+ * Pieces fuzzing combines into tokens for the engine: the delimiters of RFC 5322 / 5321 / 8601
+ * and the keywords each parser branches on (Received clauses, dates, addresses, encoded words,
+ * Authentication-Results, tag lists, antispam reports).
+ */
+export const ENGINE_FUZZ_PIECES = [
+  "(", ")", "[", "]", "<", ">", '"', "\\", ";", ":", ".", "@", "=", ",", " ", "\t", "0", "9", "a", "-",
+  "from ", "by ", "with ", "id ", "for ", "via ", "helo=", "IPv6:", "::", "1.2.3.4", "ESMTPS ", "LMTP ",
+  "Mon, ", "Jan ", "10:00:00 ", "+0000", "=?utf-8?B?", "=?utf-8?Q?", "?=", "spf=pass ", "smtp.mailfrom=",
+  "header.d=", "client-ip=", "CIP:", ";SCL:", "i=1", "t=", "version=TLS1_2 ", "cipher=",
+];
+
+/** Fields the engine reads with their own parsers, for fuzzing. */
+export const ENGINE_FUZZ_FIELDS = [
+  "Received", "Subject", "From", "To", "Reply-To", "Date", "Authentication-Results", "ARC-Authentication-Results",
+  "Received-SPF", "DKIM-Signature", "ARC-Seal", "X-Forefront-Antispam-Report", "X-Spam-Status", "X-Note",
+];
+
+/** ~1 MiB engine shapes the issue named, plus ones found by fuzzing (scripts/bench-hostile.ts). */
+export const ENGINE_SHAPES: RedactionShape[] = [
+  // 12,700 comments per header that each look like an IPv6 address (issue 11: ~2 s per request).
+  { name: "ten Received full of '(0:0:0) '", raw: () => [...fields("Received", "(0:0:0) ", 9, "from "), ...TAIL].join("\n") },
+  { name: "Received full of '()'", raw: () => [...fields("Received", "()", 9, "from a "), ...TAIL].join("\n") },
+  { name: "a Received comment full of '10:00:00 '", raw: () => [...fields("Received", "10:00:00 ", 9, "from a ("), ...TAIL].join("\n") },
+  { name: "Received full of '[1.2.3.4] '", raw: () => [...fields("Received", "[1.2.3.4] ", 9, "from a "), ...TAIL].join("\n") },
+  { name: "Authentication-Results full of '; '", raw: () => [...fields("Authentication-Results", "; ", 10, "mx; "), ...TAIL].join("\n") },
+  { name: "From full of 'a@b.c, '", raw: () => [...fields("From", "a@b.c, ", 10), ...TAIL].join("\n") },
+];

@@ -41,6 +41,21 @@ const MAX_TOKEN_CHARS = 64;
 /** RFC 8617 §4.2.1: ARC instances run from 1 to 50. */
 export const MAX_ARC_INSTANCE = 50;
 
+/**
+ * The parse of an Authentication-Results or ARC-Authentication-Results field, once per field: the
+ * border finder (receiver-checks.ts) and the authentication summary both read every one. The
+ * result is shared: callers read it and build their own objects.
+ */
+const parsedFields = new WeakMap<object, AuthResultsHeader>();
+export function authResultsOf(field: { readonly key: string; readonly value: string }): AuthResultsHeader {
+  let h = parsedFields.get(field);
+  if (!h) {
+    h = field.key === "arc-authentication-results" ? parseArcAuthResults(field.value) : parseAuthResults(field.value);
+    parsedFields.set(field, h);
+  }
+  return h;
+}
+
 /** Parses one Authentication-Results value. Never throws. */
 export function parseAuthResults(value: string): AuthResultsHeader {
   return parsePayload(splitSemis(tokenizeAuth(value)), null);

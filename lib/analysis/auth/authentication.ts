@@ -14,7 +14,7 @@
  *   null) and each ARC-Seal's cv= with its i= (RFC 8617 §4.1.3).
  * - At most MAX_RESULTS_PER_KIND entries per kind: a hostile header cannot blow up the response.
  */
-import { arcInstanceFromComments, dmarcPolicy, parseArcAuthResults, parseAuthResults, parseInstance, type AuthResultsHeader } from "./auth-results";
+import { arcInstanceFromComments, authResultsOf, dmarcPolicy, parseInstance, type AuthResultsHeader } from "./auth-results";
 import { computeAlignment } from "./alignment";
 import { createGuard, type Guard } from "../guard";
 import type { RawField } from "../message/headers";
@@ -56,10 +56,8 @@ export function parseAuthentication(fields: readonly RawField[], fromDomain: str
   for (const field of fields) {
     switch (field.key) {
       case "authentication-results":
-        guard(field.name, () => addResults(parseAuthResults(field.value), spf, dkim, dmarc, arc), undefined);
-        break;
       case "arc-authentication-results":
-        guard(field.name, () => addResults(parseArcAuthResults(field.value), spf, dkim, dmarc, arc), undefined);
+        guard(field.name, () => addResults(authResultsOf(field), spf, dkim, dmarc, arc), undefined);
         break;
       case "arc-seal": {
         const seal = guard(field.name, () => parseArcSeal(field.value), null);

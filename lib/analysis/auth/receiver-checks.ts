@@ -16,7 +16,7 @@
  */
 import type { RawField } from "../message/headers";
 import { parseIp, isPrivateOrLoopback } from "../net/ip";
-import { parseArcAuthResults, parseAuthResults, type AuthResultsHeader } from "./auth-results";
+import { authResultsOf, type AuthResultsHeader } from "./auth-results";
 import { designatedIp, readReceivedSpf } from "./received-spf";
 
 export interface ReceiverCheck {
@@ -50,7 +50,7 @@ export function receiverChecks(fields: readonly RawField[]): ReceiverCheck[] {
       }
       case "authentication-results":
       case "arc-authentication-results": {
-        const h = f.key === "authentication-results" ? parseAuthResults(f.value) : parseArcAuthResults(f.value);
+        const h = authResultsOf(f);
         const ip = resultsIp(h);
         if (ip) add(ip.ip, position, h.authservId, `${f.name}: ${ip.how} ${ip.ip}${h.authservId ? ` (${h.authservId})` : ""}`);
         break;

@@ -37,17 +37,26 @@ interface ParsedEntry {
 
 /**
  * The forms that need no parser: addr-specs, bare or in angle brackets, each with perhaps a plain
- * display name before it, separated by commas ("a@b.example", "<a@b.example>",
- * "Jane <a@b.example>, c@d.example"): no quotes, comments, groups or escapes. Most envelope values,
- * Return-Path, Message-ID and many To lists look so. null when the value needs the real parser.
+ * or wholly quoted display name before it, separated by commas ("a@b.example", "<a@b.example>",
+ * "Jane <a@b.example>, \"Doe Jane\" <c@d.example>"): no comments, groups or escapes, and nothing in
+ * quotes that could hide a comma, an address or a bracket. Most envelope values, Return-Path and
+ * From/To lists look so. null when the value needs the real parser; the results equal the parser's
+ * (tests/unit/addresses.test.ts compares them).
  */
 function simpleMailboxes(value: string): Mailbox[] | null {
   if (value.length > 2048) return null;
+  let quoted = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    // " ( ) : ; \ [ ]: anything a real parser is needed for
-    if (c === 34 || c === 40 || c === 41 || c === 58 || c === 59 || c === 92 || c === 91 || c === 93) return null;
+    if (c === 34) {
+      quoted = !quoted;
+      continue;
+    }
+    // ( ) : ; \ [ ]: anything a real parser is needed for; in quotes also , @ < >
+    if (c === 40 || c === 41 || c === 58 || c === 59 || c === 92 || c === 91 || c === 93) return null;
+    if (quoted && (c === 44 || c === 64 || c === 60 || c === 62)) return null;
   }
+  if (quoted) return null;
   const out: Mailbox[] = [];
   for (const part of value.split(",")) {
     if (part.trim() === "") continue;
@@ -73,7 +82,13 @@ function simpleMailbox(part: string): Mailbox | null {
     if (close >= 0) return null;
     address = part.trim();
   }
-  if (address.includes(" ") || address.includes("\t") || address.startsWith("@") || address.endsWith("@")) return null;
+  if (address.includes(" ") || address.includes("\t") || address.includes('"') || address.startsWith("@") || address.endsWith("@")) return null;
+  if (name.includes('"')) {
+    // Only a name quoted whole, with plain text inside ("\"Jane Doe\""), is read here.
+    const inner = name.slice(1, -1);
+    if (name.length < 2 || name[0] !== '"' || name[name.length - 1] !== '"' || inner.includes('"') || inner.trim() !== inner || /\s\s/.test(inner)) return null;
+    name = inner;
+  }
   // An encoded-word display name (RFC 2047 §5) is decoded, as the parser would.
   if (name.includes("=?")) name = decodeEncodedWords(name);
   return { name, address, domain: domainOf(address.slice(address.lastIndexOf("@") + 1)) };
@@ -82,6 +97,8 @@ function simpleMailbox(part: string): Mailbox | null {
 const recent = new Map<string, readonly Mailbox[]>();
 
 /** The mailboxes of an address-list value, groups flattened, in order. Never throws. */
+export { simpleMailboxes };
+
 export function parseMailboxes(value: string | null | undefined): readonly Mailbox[] {
   if (!value || !value.includes("@")) return [];
   const simple = simpleMailboxes(value);
@@ -94,7 +111,8 @@ export function parseMailboxes(value: string | null | undefined): readonly Mailb
   return list;
 }
 
-function parseList(value: string): readonly Mailbox[] {
+/** The real parser's reading (exported for the test that holds the fast path to it). */
+export function parseList(value: string): readonly Mailbox[] {
   const cut = value.length > MAX_ADDRESS_TEXT;
   let entries: ParsedEntry[];
   try {

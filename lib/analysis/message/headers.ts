@@ -102,14 +102,34 @@ export function decodeValue(value: string): string {
   return decodeEncodedWords(value);
 }
 
-/** All fields with this (case-insensitive) name, in order. */
-export function fieldsNamed(fields: readonly RawField[], name: string): RawField[] {
-  const key = name.toLowerCase();
-  return fields.filter((f) => f.key === key);
+/**
+ * Fields by lower-case name, built once per header block: an analysis looks fields up by name
+ * dozens of times, and a scan of the whole block each time was a measurable part of it. Keyed by
+ * the block's array, so it lives exactly as long as the analysis that reads it.
+ */
+const byName = new WeakMap<readonly RawField[], Map<string, RawField[]>>();
+const NONE: readonly RawField[] = Object.freeze([]);
+
+function index(fields: readonly RawField[]): Map<string, RawField[]> {
+  let map = byName.get(fields);
+  if (!map) {
+    map = new Map();
+    for (const f of fields) {
+      const list = map.get(f.key);
+      if (list) list.push(f);
+      else map.set(f.key, [f]);
+    }
+    byName.set(fields, map);
+  }
+  return map;
+}
+
+/** All fields with this (case-insensitive) name, in order. The list is shared: do not change it. */
+export function fieldsNamed(fields: readonly RawField[], name: string): readonly RawField[] {
+  return index(fields).get(name.toLowerCase()) ?? NONE;
 }
 
 /** The first field with this name, or undefined. */
 export function firstField(fields: readonly RawField[], name: string): RawField | undefined {
-  const key = name.toLowerCase();
-  return fields.find((f) => f.key === key);
+  return index(fields).get(name.toLowerCase())?.[0];
 }

@@ -9,7 +9,9 @@ import { memoByKey } from "../memo";
 const MAX_DOMAIN_CHARS = 255;
 
 // Characters that cannot be part of a domain as written in a header value.
-const NOT_DOMAIN = new Set([" ", "\t", "<", ">", "(", ")", "[", "]", ";", ":", ",", "\"", "\\", "@", "/", "=", "'"]);
+// By char code: a Set of one-character strings per character was most of domainOf's time.
+const NOT_DOMAIN = new Uint8Array(128);
+for (const c of " \t<>()[];:,\"\\@/='") NOT_DOMAIN[c.charCodeAt(0)] = 1;
 
 /**
  * The domain of an identifier as authentication results and envelopes write it: "example.com",
@@ -29,7 +31,10 @@ export function domainOf(identifier: string | null | undefined): string | null {
   if (s === "" || s.length > MAX_DOMAIN_CHARS) return null;
   s = s.toLowerCase();
   if (s === "none" || s === "unknown") return null;
-  for (const c of s) if (NOT_DOMAIN.has(c)) return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && NOT_DOMAIN[c] === 1) return null;
+  }
   return s;
 }
 

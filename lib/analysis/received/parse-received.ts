@@ -10,6 +10,7 @@ import { readEnvelopeFrom } from "./envelope";
 import { parseMailDate } from "../message/dates";
 import { detectAuthenticated, detectTls } from "./tls";
 import { trimEnd } from "../text/trim";
+import { MAX_RECEIVED_CHARS, MAX_RECEIVED_TOKENS } from "../limits";
 
 /**
  * One Received header value (unfolded, without the field name) → what it says.
@@ -21,9 +22,39 @@ export function parseReceived(value: string): ParsedReceived {
   return parse(typeof value === "string" ? value : "");
 }
 
+/**
+ * The tokens of one Received header that are read. Real headers have a few dozen parts in a few
+ * hundred characters; a hostile one can carry 100 KiB of comments or brackets that each cost a
+ * token and a parse (ten of them took ~2 s). Read are: the first MAX_RECEIVED_CHARS characters,
+ * at most MAX_RECEIVED_TOKENS of their tokens, and the date after the last ";" (token offsets
+ * stay offsets into the whole value). `cut` says whether anything was skipped.
+ */
+const DATE_TAIL_TOKENS = 32;
+const DATE_TAIL_CHARS = 512;
+
+function readTokens(value: string): { tokens: Token[]; cut: boolean } {
+  const cutChars = value.length > MAX_RECEIVED_CHARS;
+  const all = tokenize(cutChars ? value.slice(0, MAX_RECEIVED_CHARS) : value);
+  let tokens = all;
+  if (all.length > MAX_RECEIVED_TOKENS) {
+    let semi = -1;
+    for (let i = all.length - 1; i >= MAX_RECEIVED_TOKENS && semi < 0; i--) if (all[i]?.kind === "semi") semi = i;
+    tokens = all.slice(0, MAX_RECEIVED_TOKENS);
+    if (semi >= 0) tokens = tokens.concat(all.slice(semi, semi + DATE_TAIL_TOKENS));
+  }
+  if (cutChars) {
+    const semi = value.lastIndexOf(";");
+    if (semi >= MAX_RECEIVED_CHARS && value.length - semi <= DATE_TAIL_CHARS) {
+      const tail = tokenize(value.slice(semi)).slice(0, DATE_TAIL_TOKENS);
+      tokens = tokens.concat(tail.map((t) => ({ ...t, start: t.start + semi, end: t.end + semi })));
+    }
+  }
+  return { tokens, cut: cutChars || all.length > MAX_RECEIVED_TOKENS };
+}
+
 function parse(raw: string): ParsedReceived {
   const value = stripDuplicateFieldName(raw);
-  const tokens = tokenize(value);
+  const { tokens, cut } = readTokens(value);
   const date = locateDate(value, tokens);
   const clauseTokens = tokens.slice(0, date.tokenIndex);
   const dateTokens = tokens.slice(date.tokenIndex);
@@ -62,6 +93,7 @@ function parse(raw: string): ParsedReceived {
   else if (timestamp === null) problems.push("unreadable-date");
   if (!from && !by && withName === null && id === null && timestamp === null) problems.unshift("unreadable-header");
   if (hasJunkByHost(firstClause(set, "by"))) problems.push("junk-by-host");
+  if (cut) problems.push("too-many-parts");
 
   return {
     from,

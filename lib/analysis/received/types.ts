@@ -51,5 +51,5 @@ export interface ParsedReceived {
    * (a date text that does not parse), "missing-date" (no date at all), "junk-by-host" (the by
    * clause names no host: "by : HOSTING RELAY :"; by.host is null).
    */
-  problems: ("unreadable-header" | "unreadable-date" | "missing-date" | "junk-by-host")[];
+  problems: ("unreadable-header" | "unreadable-date" | "missing-date" | "too-many-parts" | "junk-by-host")[];
 }

@@ -7,6 +7,7 @@ import { isFetched, type ChainHop } from "./chain";
 import { operatorForHost } from "../operators/match";
 import { sameOwner } from "../operators/owners";
 import { organizationOf } from "./organization";
+import { MAX_RECEIVED_CHARS, MAX_RECEIVED_TOKENS } from "../limits";
 import type { Restart } from "./restarts";
 import type { Finding, FindingCode, RelayType, Severity } from "../types";
 
@@ -85,6 +86,9 @@ export function findingsForHops(facts: readonly HopFacts[], restarts: readonly R
 
     if (p.problems.includes("unreadable-header")) {
       add("unreadable-header", "warning", `Received header ${n} could not be read; its raw text is kept.`);
+    }
+    if (p.problems.includes("too-many-parts")) {
+      add("header-too-long", "info", `Received header ${n} is longer than any real one (over ${MAX_RECEIVED_TOKENS} parts or ${MAX_RECEIVED_CHARS / 1024} KiB); only its start and its date were read.`);
     }
     if (p.problems.includes("unreadable-date")) {
       add("unreadable-date", "warning", `Hop ${n} has a date that could not be read ("${truncate(p.dateText ?? "", 60)}").`);
