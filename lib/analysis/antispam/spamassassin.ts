@@ -2,7 +2,7 @@
  * SpamAssassin: X-Spam-Status ("Yes, score=8.2 required=6.0 tests=A,B autolearn=no version=…";
  * older "hits="), X-Spam-Flag (YES/NO), X-Spam-Score, X-Spam-Level (one "*" per point), and
  * X-Spam-Report (the "pts rule name description" table, or "* 1.5 RULE description" lines),
- * whose per-rule points and descriptions are the message's own. Barracuda's appliance writes the
+ * whose per-rule points and descriptions are the message's own; X-Spam-Tests when tests= is absent. Barracuda's appliance writes the
  * same shapes under X-Barracuda-Spam-* (gateways.ts reuses these readers).
  * The topmost copy of each header is read (the server nearest the mailbox).
  */
@@ -61,6 +61,8 @@ function splitTests(text: string): string[] {
 /** One rule line of a report: points, name, description (the message's own words). */
 export interface ReportRule {
   points: number;
+  /** The points as written ("-0.0"). */
+  raw: string;
   name: string;
   description: string;
 }
@@ -75,9 +77,9 @@ const RULE_NAME = /^[A-Z][A-Z0-9_]{1,63}$/;
 export function parseSpamReport(value: string): ReportRule[] {
   const words = value.split(/\s+/).filter((w) => w.length > 0 && w !== "*" && !/^-+$/.test(w));
   const rules: ReportRule[] = [];
-  let current: { points: number; name: string; words: string[] } | null = null;
+  let current: { points: number; raw: string; name: string; words: string[] } | null = null;
   const flush = () => {
-    if (current) rules.push({ points: current.points, name: current.name, description: current.words.join(" ").slice(0, 300) });
+    if (current) rules.push({ points: current.points, raw: current.raw, name: current.name, description: current.words.join(" ").slice(0, 300) });
     current = null;
   };
   for (let i = 0; i < words.length; i++) {
@@ -85,7 +87,7 @@ export function parseSpamReport(value: string): ReportRule[] {
     if (n !== null && i + 1 < words.length && RULE_NAME.test(words[i + 1])) {
       flush();
       if (rules.length >= MAX_FIELDS) break;
-      current = { points: n, name: words[i + 1], words: [] };
+      current = { points: n, raw: words[i], name: words[i + 1], words: [] };
       i++;
       continue;
     }
@@ -116,7 +118,7 @@ export function spamAssassinFields(
   const names = status?.tests.length ? status.tests : reportRules.map((r) => r.name);
   for (const name of names) {
     const r = byName.get(name);
-    fields.push(field(name, r ? String(r.points) : "", r && r.description ? r.description : (SPAMASSASSIN_RULES[name] ?? null)));
+    fields.push(field(name, r ? r.raw : "", r && r.description ? r.description : (SPAMASSASSIN_RULES[name] ?? null)));
   }
   const verdict: SpamVerdict = flag === true ? "spam" : flag === false ? "clean" : "unknown";
   const reason: string[] = [];
@@ -130,6 +132,7 @@ export function readSpamAssassin(fields: readonly RawField[]): VendorReport | nu
   let flag: { value: string; position: number } | undefined;
   let score: { value: string; position: number } | undefined;
   let rep: { value: string; position: number } | undefined;
+  let tests: { value: string; position: number } | undefined;
   fields.forEach((f, position) => {
     const e = { value: f.value, position };
     switch (f.key) {
@@ -137,11 +140,14 @@ export function readSpamAssassin(fields: readonly RawField[]): VendorReport | nu
       case "x-spam-flag": flag ??= e; break;
       case "x-spam-score": score ??= e; break;
       case "x-spam-report": rep ??= e; break;
+      case "x-spam-tests": tests ??= e; break;
     }
   });
   const primary = status ?? flag ?? score;
   if (!primary) return null;
   const parsed = status ? parseSpamStatus(status.value) : null;
+  // Some setups (Exim's spamd glue, Haraka) list the rules in X-Spam-Tests instead of tests=.
+  if (parsed && parsed.tests.length === 0 && tests) parsed.tests = parseSpamStatus(`, tests=${tests.value.replace(/\s+/g, "")}`).tests;
   const rules = rep ? parseSpamReport(rep.value) : [];
   const r = spamAssassinFields(parsed, flag?.value ?? null, score?.value ?? null, rules, "X-Spam-Status");
   const header = status ? "X-Spam-Status" : flag ? "X-Spam-Flag" : "X-Spam-Score";
