@@ -13,7 +13,12 @@ const GENUINE_CODES = new Set(["spam-verdict", "compauth-fail", "dmarc-fail", "d
 
 function withoutTrust(auth: Authentication): Authentication {
   const strip = <T extends { trusted?: boolean; source?: string }>(list: T[]): T[] =>
-    list.map(({ trusted: _t, source: _s, ...rest }) => rest as T);
+    list.map((r) => {
+      const rest = { ...r };
+      delete rest.trusted;
+      delete rest.source;
+      return rest;
+    });
   return { ...auth, spf: strip(auth.spf), dkim: strip(auth.dkim), dmarc: strip(auth.dmarc) };
 }
 

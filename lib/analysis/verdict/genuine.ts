@@ -9,7 +9,8 @@
  *                         judgement that the From domain is not authenticated, its spoof signal).
  *   dmarc-fail            the recipient's DMARC check failed: warning.
  *   dmarc-missing         a header says the From domain publishes p=reject or p=quarantine, yet the
- *                         recipient's servers recorded no DMARC pass or fail: warning (no DNS used).
+ *                         recipient's servers, which did record SPF or DKIM, recorded no DMARC pass
+ *                         or fail: warning (no DNS used).
  *   from-not-aligned      SPF/DKIM results exist but none passes for the From domain's organisation,
  *                         and no DMARC pass: warning (nothing authenticates the visible sender).
  *   display-name-address  the display name holds an address of another organisation: warning.
@@ -80,7 +81,9 @@ export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Findi
       severity: "warning",
       message: `DMARC failed for ${failed.domain ?? fromDomain ?? "the From domain"}${policy ? ` (published policy ${policy})` : ""}${failed.authservId ? `, recorded by ${failed.authservId}` : ""}: neither SPF nor DKIM authenticated the From domain.`,
     });
-  } else if (!passed && fromOrg) {
+  } else if (!passed && fromOrg && (spf.length > 0 || dkim.length > 0)) {
+    // Only when the recipient's servers did check the message (SPF or DKIM recorded): a receiver
+    // that records no checks at all says nothing about this message's DMARC.
     const policy = knownPolicy(auth, fromOrg);
     if (policy === "reject" || policy === "quarantine") {
       const got = dmarc.length > 0 ? `DMARC ${dmarc.map((d) => d.result).join(", ")}` : "no DMARC result";
@@ -151,15 +154,20 @@ export function addressInName(name: string): { address: string; domain: string }
   return null;
 }
 
-/** Lower-case words of a display name, separated by single spaces, padded. */
-function words(name: string): string {
-  return ` ${name.normalize("NFKC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ")} `;
+/**
+ * Lower-case words of a display name, separated by single spaces, padded. Format characters
+ * (zero-width spaces, U+FEFF) hide words either way, "P\u200Bay\u200BPal" or "Apple\u200BSupport":
+ * both readings are tried.
+ */
+function words(name: string, formatAs: string): string {
+  return ` ${name.normalize("NFKC").replace(/\p{Cf}/gu, formatAs).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ")} `;
 }
 
 export function brandInName(name: string): Brand | null {
   if (name.length === 0) return null;
-  const w = words(name.slice(0, 300));
-  for (const b of BRANDS) if (b.words.some((x) => w.includes(` ${x} `))) return b;
+  const cut = name.slice(0, 300);
+  const readings = [words(cut, ""), words(cut, " ")];
+  for (const b of BRANDS) if (b.words.some((x) => readings.some((w) => w.includes(` ${x} `)))) return b;
   return null;
 }
 
