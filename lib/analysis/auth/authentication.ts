@@ -13,6 +13,9 @@
  * - ARC: "arc=" results of (ARC-)Authentication-Results (instance from a "(i=N)" comment, else
  *   null) and each ARC-Seal's cv= with its i= (RFC 8617 §4.1.3).
  * - At most MAX_RESULTS_PER_KIND entries per kind: a hostile header cannot blow up the response.
+ * - Issue 12: with a trust reader (build.ts passes verdict/trust.ts's), each SPF/DKIM/DMARC entry
+ *   says whose record it is (trusted, source) from its header's position and authserv-id; the
+ *   duplicate check ignores these fields, so the topmost copy of a repeated result decides.
  */
 import { arcInstanceFromComments, dmarcPolicy, parseArcAuthResults, parseAuthResults, parseInstance, type AuthResultsHeader } from "./auth-results";
 import { computeAlignment } from "./alignment";
