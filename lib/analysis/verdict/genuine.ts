@@ -45,7 +45,7 @@ const VERDICT_WORD: Record<string, string> = { spam: "spam", phish: "phishing", 
 
 export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Finding[] {
   const out: Finding[] = [];
-  const from = parseMailboxes(firstField(fields, "from")?.decoded ?? null)[0] ?? null;
+  const from = parseMailboxes(firstField(fields, "from")?.value ?? null)[0] ?? null;
   const fromDomain = from?.domain ?? null;
   const fromOrg = fromDomain ? organizationalDomain(fromDomain) : null;
 
@@ -112,7 +112,7 @@ export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Findi
     }
   }
 
-  const replyTo = parseMailboxes(firstField(fields, "reply-to")?.decoded ?? null)[0] ?? null;
+  const replyTo = parseMailboxes(firstField(fields, "reply-to")?.value ?? null)[0] ?? null;
   if (replyTo?.domain && fromOrg) {
     const replyOrg = organizationalDomain(replyTo.domain);
     if (replyOrg !== fromOrg) {

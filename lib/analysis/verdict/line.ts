@@ -72,7 +72,7 @@ function headline(f: Finding): string {
 
 /** "DKIM aligned with example.com" when the recipient's results authenticate the From domain. */
 function authenticated(fields: readonly RawField[], auth: Authentication): string | null {
-  const from = parseMailboxes(firstField(fields, "from")?.decoded ?? null)[0];
+  const from = parseMailboxes(firstField(fields, "from")?.value ?? null)[0];
   if (!from?.domain) return null;
   const org = organizationalDomain(from.domain);
   const aligned = (r: { result: string; domain: string | null }) => r.result === "pass" && r.domain !== null && organizationalDomain(r.domain) === org;
