@@ -23,6 +23,12 @@ describe("SpamAssassin", () => {
     expect(f.get("MONEY_FRAUD_3")?.[1]).toBeNull();
   });
 
+  it("counts X-Spam-Level stars and names the checker (sisimai messagingserver-12)", () => {
+    const f = fieldMap(vendor(fixture("sisimai__lhost-messagingserver-12"), "SpamAssassin"));
+    expect(f.get("X-Spam-Level")).toEqual(["*******", 'One "*" per whole point of the score: 7.']);
+    expect(f.get("X-Spam-Checker-Version")?.[0]).toBe("SpamAssassin 3.2.5 (2008-06-10) on neko.example.jp");
+  });
+
   it("old 'hits=' form (SpamAssassin corpus nice_001) is not spam", () => {
     const r = vendor(fixture("spamassassin__nice_001"), "SpamAssassin");
     expect([r.verdict, r.score, r.threshold]).toEqual(["clean", 2, 5]);

@@ -150,6 +150,19 @@ describe("spoofing findings", () => {
     ]);
   });
 
+  it("dmarc-fail reads p=reject from Microsoft 365's documented action=oreject", () => {
+    const raw = [
+      "Authentication-Results: spf=fail (sender IP is 192.0.2.10) smtp.mailfrom=bank.example; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=bank.example;compauth=fail reason=000",
+      "Received: from mail.example.com (192.0.2.10) by AM0PR01MB1234.mail.protection.outlook.com (10.167.1.2) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.1.1; Tue, 3 Feb 2026 18:00:01 +0000",
+      "From: Bank <alerts@bank.example>",
+      "X-MS-Exchange-Organization-SCL: 1",
+      "",
+      "",
+    ].join("\r\n");
+    const f = analyze(raw).warnings.find((w) => w.code === "dmarc-fail");
+    expect(f?.message).toBe("DMARC failed for bank.example (published policy reject): neither SPF nor DKIM authenticated the From domain.");
+  });
+
   it("spam-verdict for phishing is critical when Microsoft 365 is the recipient", () => {
     const m365 = [
       "Authentication-Results: spf=fail (sender IP is 192.0.2.10) smtp.mailfrom=example.com; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=example.com;compauth=fail reason=000",

@@ -133,6 +133,8 @@ export function readSpamAssassin(fields: readonly RawField[]): VendorReport | nu
   let score: { value: string; position: number } | undefined;
   let rep: { value: string; position: number } | undefined;
   let tests: { value: string; position: number } | undefined;
+  let level: { value: string; position: number } | undefined;
+  let checker: { value: string; position: number } | undefined;
   fields.forEach((f, position) => {
     const e = { value: f.value, position };
     switch (f.key) {
@@ -141,6 +143,8 @@ export function readSpamAssassin(fields: readonly RawField[]): VendorReport | nu
       case "x-spam-score": score ??= e; break;
       case "x-spam-report": rep ??= e; break;
       case "x-spam-tests": tests ??= e; break;
+      case "x-spam-level": level ??= e; break;
+      case "x-spam-checker-version": checker ??= e; break;
     }
   });
   const primary = status ?? flag ?? score;
@@ -151,5 +155,12 @@ export function readSpamAssassin(fields: readonly RawField[]): VendorReport | nu
   const rules = rep ? parseSpamReport(rep.value) : [];
   const r = spamAssassinFields(parsed, flag?.value ?? null, score?.value ?? null, rules, "X-Spam-Status");
   const header = status ? "X-Spam-Status" : flag ? "X-Spam-Flag" : "X-Spam-Score";
-  return report(SPAMASSASSIN, header, primary.position, r.verdict, r.score, r.threshold, r.reason, r.fields);
+  const extra = [];
+  if (level) {
+    const stars = level.value.trim();
+    const allStars = stars.length <= 100 && [...stars].every((c) => c === "*");
+    extra.push(field("X-Spam-Level", level.value, allStars ? `One "*" per whole point of the score: ${stars.length}.` : null));
+  }
+  if (checker) extra.push(field("X-Spam-Checker-Version", checker.value, "The SpamAssassin version and the host that ran it."));
+  return report(SPAMASSASSIN, header, primary.position, r.verdict, r.score, r.threshold, r.reason, [...r.fields.slice(0, 4), ...extra, ...r.fields.slice(4)]);
 }

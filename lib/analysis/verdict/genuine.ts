@@ -72,10 +72,12 @@ export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Findi
   const dmarc = recipientResults(auth.dmarc);
   const spf = recipientResults(auth.spf);
   const dkim = recipientResults(auth.dkim);
+  const msAction = ms?.fields.find((f) => f.name === "action")?.value.toLowerCase() ?? null;
+  const knownPolicy = (org: string | null) => policyFromHeaders(auth, org) ?? policyFromAction(msAction);
   const failed = dmarc.find((d) => d.result === "fail");
   const passed = dmarc.some((d) => d.result === "pass" || d.result === "bestguesspass");
   if (failed) {
-    const policy = failed.policy ?? knownPolicy(auth, fromOrg);
+    const policy = failed.policy ?? knownPolicy(fromOrg);
     out.push({
       code: "dmarc-fail",
       severity: "warning",
@@ -84,7 +86,7 @@ export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Findi
   } else if (!passed && fromOrg && (spf.length > 0 || dkim.length > 0)) {
     // Only when the recipient's servers did check the message (SPF or DKIM recorded): a receiver
     // that records no checks at all says nothing about this message's DMARC.
-    const policy = knownPolicy(auth, fromOrg);
+    const policy = knownPolicy(fromOrg);
     if (policy === "reject" || policy === "quarantine") {
       const got = dmarc.length > 0 ? `DMARC ${dmarc.map((d) => d.result).join(", ")}` : "no DMARC result";
       out.push({ code: "dmarc-missing", severity: "warning", message: `${fromDomain} publishes DMARC p=${policy} (as a header of this message says), yet the recipient's servers recorded ${got}: the From domain was not shown to be authentic.` });
@@ -127,8 +129,18 @@ export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Findi
   return out;
 }
 
+/**
+ * The policy Microsoft 365's documented DMARC action implies: oreject / o.reject / pct.reject
+ * are taken on p=reject, pct.quarantine on p=quarantine.
+ */
+export function policyFromAction(action: string | null): string | null {
+  if (action === "oreject" || action === "o.reject" || action === "pct.reject") return "reject";
+  if (action === "pct.quarantine") return "quarantine";
+  return null;
+}
+
 /** The DMARC policy a header names for the From domain's organisation, or null. */
-export function knownPolicy(auth: Authentication, fromOrg: string | null): string | null {
+export function policyFromHeaders(auth: Authentication, fromOrg: string | null): string | null {
   if (!fromOrg) return null;
   for (const d of auth.dmarc) {
     if (d.policy && d.domain && organizationalDomain(d.domain) === fromOrg) return d.policy;

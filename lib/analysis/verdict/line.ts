@@ -33,6 +33,7 @@ export function verdictLine(fields: readonly RawField[], auth: Authentication, a
     const reasons = marked.reason.slice(0, 4);
     basis.push(`${marked.vendor}: ${marked.reason.join(", ") || marked.verdict}`);
     for (const f of [...bad, ...warn]) basis.push(f.message);
+    if (good) basis.push(`Yet: ${good}`);
     return { text: `Marked as ${MARKED[marked.verdict]} by ${marked.vendor}${reasons.length ? ` (${reasons.join(", ")})` : ""}`, tone: "bad", basis };
   }
   if (bad.length > 0 || warn.length > 0) {
