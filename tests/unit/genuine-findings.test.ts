@@ -73,6 +73,13 @@ describe("spoofing findings", () => {
     expect(brandInName("Apple\u200BSupport")?.name).toBe("Apple");
     expect(brandInName("Metamask.io")?.name).toBe("MetaMask");
     expect(brandInName("Amazonia Travel")).toBeNull();
+    // Common words name a brand only as the whole name or in an unambiguous phrase.
+    expect(brandInName("Business Outlook Weekly")).toBeNull();
+    expect(brandInName("Outlook")?.name).toBe("Microsoft");
+    expect(brandInName("Outlook Team")?.name).toBe("Microsoft");
+    expect(brandInName("Big Apple Deals")).toBeNull();
+    expect(brandInName("Apple")?.name).toBe("Apple");
+    expect(brandInName("Apple ID Support")?.name).toBe("Apple");
     const amazon = BRANDS.find((b) => b.name === "Amazon")!;
     expect(belongsTo("marketplace.amazon.de", amazon)).toBe(true);
     expect(belongsTo("amazon-billing.net", amazon)).toBe(false);

@@ -2,29 +2,32 @@
  * Brands that phishing names in display names ("PayPal <alert@evil.example>"), with the
  * organisational domains they send from, as data. A From domain belongs to a brand when its
  * organisational domain is listed, or when its first label is one of the listed domains' first
- * labels (paypal.de, amazon.co.jp: a brand's country domains). Words are matched as whole words
- * of the display name, lower-case. Names that are also common first names or words ("Chase",
- * "Meta", "Zoom", "UPS", "Steam", "Norton") are written in their unambiguous forms only.
+ * labels (paypal.de, amazon.co.jp: a brand's country domains). `words` are matched as whole words
+ * of the display name, lower-case. A brand name that is also a common word or first name
+ * ("Apple", "Outlook", "Chase", "Meta", "UPS", "Steam") counts only as the whole display name
+ * (`exact`) or in unambiguous phrases ("Apple Support", "Outlook Team").
  * The list covers the most impersonated brands of public phishing reports and the providers of
  * the operators table (operators/data.ts). To add a brand, add a row.
  */
 export interface Brand {
   /** Shown in findings. */
   name: string;
-  /** Whole-word phrases, lower-case, that name the brand in a display name. */
+  /** Whole-word phrases, lower-case, that name the brand anywhere in a display name. */
   words: readonly string[];
+  /** Names that name the brand only as the whole display name (common words otherwise). */
+  exact?: readonly string[];
   /** Organisational domains the brand sends from. */
   domains: readonly string[];
 }
 
 export const BRANDS: readonly Brand[] = [
   { name: "PayPal", words: ["paypal"], domains: ["paypal.com"] },
-  { name: "Microsoft", words: ["microsoft", "outlook", "office 365", "office365", "onedrive", "sharepoint", "hotmail"], domains: ["microsoft.com", "outlook.com", "office.com", "office365.com", "microsoftonline.com", "live.com", "hotmail.com", "onmicrosoft.com", "sharepointonline.com", "microsoft365.com", "msn.com", "skype.com", "xbox.com", "linkedin.com"] },
-  { name: "Apple", words: ["apple", "icloud", "itunes", "app store"], domains: ["apple.com", "icloud.com", "me.com", "mac.com"] },
+  { name: "Microsoft", words: ["microsoft", "outlook team", "outlook support", "outlook security", "outlook web access", "office 365", "office365", "onedrive", "sharepoint", "hotmail"], exact: ["outlook"], domains: ["microsoft.com", "outlook.com", "office.com", "office365.com", "microsoftonline.com", "live.com", "hotmail.com", "onmicrosoft.com", "sharepointonline.com", "microsoft365.com", "msn.com", "skype.com", "xbox.com", "linkedin.com"] },
+  { name: "Apple", words: ["apple id", "apple support", "apple pay", "apple store", "apple account", "icloud", "itunes", "app store"], exact: ["apple"], domains: ["apple.com", "icloud.com", "me.com", "mac.com"] },
   { name: "Google", words: ["google", "gmail", "youtube"], domains: ["google.com", "gmail.com", "googlemail.com", "youtube.com", "withgoogle.com", "googlegroups.com"] },
   { name: "Amazon", words: ["amazon", "aws", "prime video"], domains: ["amazon.com", "amazonses.com", "amazonaws.com", "aws.com", "primevideo.com", "a2z.com"] },
   { name: "Netflix", words: ["netflix"], domains: ["netflix.com"] },
-  { name: "Facebook", words: ["facebook", "instagram", "whatsapp", "meta platforms"], domains: ["facebook.com", "facebookmail.com", "meta.com", "instagram.com", "whatsapp.com", "fb.com"] },
+  { name: "Facebook", words: ["facebook", "instagram", "whatsapp", "meta platforms", "meta support"], exact: ["meta"], domains: ["facebook.com", "facebookmail.com", "meta.com", "instagram.com", "whatsapp.com", "fb.com"] },
   { name: "LinkedIn", words: ["linkedin"], domains: ["linkedin.com"] },
   { name: "DocuSign", words: ["docusign"], domains: ["docusign.com", "docusign.net"] },
   { name: "Dropbox", words: ["dropbox"], domains: ["dropbox.com", "dropboxmail.com"] },
@@ -32,6 +35,8 @@ export const BRANDS: readonly Brand[] = [
   { name: "DHL", words: ["dhl"], domains: ["dhl.com", "dhl.de", "dpdhl.com"] },
   { name: "FedEx", words: ["fedex"], domains: ["fedex.com"] },
   { name: "USPS", words: ["usps"], domains: ["usps.com", "usps.gov"] },
+  { name: "UPS", words: ["ups delivery", "ups my choice"], exact: ["ups"], domains: ["ups.com"] },
+  { name: "Steam", words: ["steam support", "steam community", "steampowered"], exact: ["steam"], domains: ["steampowered.com", "steamcommunity.com", "valvesoftware.com"] },
   { name: "eBay", words: ["ebay"], domains: ["ebay.com"] },
   { name: "Spotify", words: ["spotify"], domains: ["spotify.com"] },
   { name: "Yahoo", words: ["yahoo"], domains: ["yahoo.com", "yahoo-inc.com", "yahoodns.net"] },
@@ -40,7 +45,7 @@ export const BRANDS: readonly Brand[] = [
   { name: "Binance", words: ["binance"], domains: ["binance.com"] },
   { name: "Wells Fargo", words: ["wells fargo"], domains: ["wellsfargo.com"] },
   { name: "Bank of America", words: ["bank of america"], domains: ["bankofamerica.com", "bofa.com"] },
-  { name: "Chase", words: ["chase bank", "jpmorgan", "jp morgan"], domains: ["chase.com", "jpmorgan.com", "jpmchase.com"] },
+  { name: "Chase", words: ["chase bank", "chase online", "jpmorgan", "jp morgan"], exact: ["chase"], domains: ["chase.com", "jpmorgan.com", "jpmchase.com"] },
   { name: "American Express", words: ["american express", "amex"], domains: ["americanexpress.com", "aexp.com"] },
   { name: "Citibank", words: ["citibank"], domains: ["citi.com", "citibank.com"] },
   { name: "HSBC", words: ["hsbc"], domains: ["hsbc.com", "hsbc.co.uk"] },

@@ -179,7 +179,10 @@ export function brandInName(name: string): Brand | null {
   if (name.length === 0) return null;
   const cut = name.slice(0, 300);
   const readings = [words(cut, ""), words(cut, " ")];
-  for (const b of BRANDS) if (b.words.some((x) => readings.some((w) => w.includes(` ${x} `)))) return b;
+  for (const b of BRANDS) {
+    if (b.words.some((x) => readings.some((w) => w.includes(` ${x} `)))) return b;
+    if (b.exact?.some((x) => readings.some((w) => w === ` ${x} `))) return b;
+  }
   return null;
 }
 
