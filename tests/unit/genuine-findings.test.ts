@@ -66,6 +66,10 @@ describe("spoofing findings", () => {
     expect(codes(a)).not.toContain("display-name-brand");
     expect(codes(analyze(gmail([], "Microsoft account team <account-security-noreply@accountprotection.microsoft.com>")))).not.toContain("display-name-brand");
     expect(codes(analyze(gmail([], "PayPal Service <service@paypal-secure-login.com>")))).toContain("display-name-brand");
+    // A consumer mailbox of the brand's own service is anyone's: only its reserved addresses are the brand.
+    expect(codes(analyze(gmail([], "Microsoft Support <microsoft.support.desk@outlook.com>")))).toContain("display-name-brand");
+    expect(codes(analyze(gmail([], "Microsoft Outlook <postmaster@outlook.com>")))).not.toContain("display-name-brand");
+    expect(codes(analyze(gmail([], "Microsoft 365 <admin@contoso-billing.onmicrosoft.com>")))).toContain("display-name-brand");
   });
 
   it("brand words are whole words; hidden format characters do not hide them", () => {
@@ -83,6 +87,7 @@ describe("spoofing findings", () => {
     const amazon = BRANDS.find((b) => b.name === "Amazon")!;
     expect(belongsTo("marketplace.amazon.de", amazon)).toBe(true);
     expect(belongsTo("amazon-billing.net", amazon)).toBe(false);
+    expect(belongsTo("amazonses.com", amazon)).toBe(false);
   });
 
   it("display-name-address: an address of another domain in the name (sample-4149, SurveyMonkey abuse)", () => {

@@ -6,6 +6,8 @@
  * of the display name, lower-case. A brand name that is also a common word or first name
  * ("Apple", "Outlook", "Chase", "Meta", "UPS", "Steam") counts only as the whole display name
  * (`exact`) or in unambiguous phrases ("Apple Support", "Outlook Team").
+ * Shared sending services (amazonses.com, onmicrosoft.com tenants, googlegroups.com) are not the
+ * brand: anyone sends through them.
  * The list covers the most impersonated brands of public phishing reports and the providers of
  * the operators table (operators/data.ts). To add a brand, add a row.
  */
@@ -18,14 +20,23 @@ export interface Brand {
   exact?: readonly string[];
   /** Organisational domains the brand sends from. */
   domains: readonly string[];
+  /**
+   * The brand's consumer mailbox services, where anyone can get an address ("microsoft-support@
+   * outlook.com"): only the service's own reserved addresses (postmaster, mailer-daemon) count as
+   * the brand there.
+   */
+  mailboxDomains?: readonly string[];
 }
+
+/** Local parts a mailbox service keeps for itself (RFC 5321 §4.5.1, RFC 2142). */
+export const RESERVED_LOCAL_PARTS: ReadonlySet<string> = new Set(["postmaster", "mailer-daemon", "abuse"]);
 
 export const BRANDS: readonly Brand[] = [
   { name: "PayPal", words: ["paypal"], domains: ["paypal.com"] },
-  { name: "Microsoft", words: ["microsoft", "outlook team", "outlook support", "outlook security", "outlook web access", "office 365", "office365", "onedrive", "sharepoint", "hotmail"], exact: ["outlook"], domains: ["microsoft.com", "outlook.com", "office.com", "office365.com", "microsoftonline.com", "live.com", "hotmail.com", "onmicrosoft.com", "sharepointonline.com", "microsoft365.com", "msn.com", "skype.com", "xbox.com", "linkedin.com"] },
-  { name: "Apple", words: ["apple id", "apple support", "apple pay", "apple store", "apple account", "icloud", "itunes", "app store"], exact: ["apple"], domains: ["apple.com", "icloud.com", "me.com", "mac.com"] },
-  { name: "Google", words: ["google", "gmail", "youtube"], domains: ["google.com", "gmail.com", "googlemail.com", "youtube.com", "withgoogle.com", "googlegroups.com"] },
-  { name: "Amazon", words: ["amazon", "aws", "prime video"], domains: ["amazon.com", "amazonses.com", "amazonaws.com", "aws.com", "primevideo.com", "a2z.com"] },
+  { name: "Microsoft", words: ["microsoft", "outlook team", "outlook support", "outlook security", "outlook web access", "office 365", "office365", "onedrive", "sharepoint", "hotmail"], exact: ["outlook"], domains: ["microsoft.com", "office.com", "office365.com", "microsoftonline.com", "microsoft365.com", "skype.com", "xbox.com", "linkedin.com"], mailboxDomains: ["outlook.com", "hotmail.com", "live.com", "msn.com"] },
+  { name: "Apple", words: ["apple id", "apple support", "apple pay", "apple store", "apple account", "icloud", "itunes", "app store"], exact: ["apple"], domains: ["apple.com"], mailboxDomains: ["icloud.com", "me.com", "mac.com"] },
+  { name: "Google", words: ["google", "gmail", "youtube"], domains: ["google.com", "youtube.com", "withgoogle.com"], mailboxDomains: ["gmail.com", "googlemail.com"] },
+  { name: "Amazon", words: ["amazon", "aws", "prime video"], domains: ["amazon.com", "aws.com", "primevideo.com", "a2z.com"] },
   { name: "Netflix", words: ["netflix"], domains: ["netflix.com"] },
   { name: "Facebook", words: ["facebook", "instagram", "whatsapp", "meta platforms", "meta support"], exact: ["meta"], domains: ["facebook.com", "facebookmail.com", "meta.com", "instagram.com", "whatsapp.com", "fb.com"] },
   { name: "LinkedIn", words: ["linkedin"], domains: ["linkedin.com"] },
@@ -39,7 +50,7 @@ export const BRANDS: readonly Brand[] = [
   { name: "Steam", words: ["steam support", "steam community", "steampowered"], exact: ["steam"], domains: ["steampowered.com", "steamcommunity.com", "valvesoftware.com"] },
   { name: "eBay", words: ["ebay"], domains: ["ebay.com"] },
   { name: "Spotify", words: ["spotify"], domains: ["spotify.com"] },
-  { name: "Yahoo", words: ["yahoo"], domains: ["yahoo.com", "yahoo-inc.com", "yahoodns.net"] },
+  { name: "Yahoo", words: ["yahoo"], domains: ["yahoo-inc.com", "yahoodns.net"], mailboxDomains: ["yahoo.com"] },
   { name: "MetaMask", words: ["metamask"], domains: ["metamask.io", "consensys.io", "consensys.net"] },
   { name: "Coinbase", words: ["coinbase"], domains: ["coinbase.com"] },
   { name: "Binance", words: ["binance"], domains: ["binance.com"] },

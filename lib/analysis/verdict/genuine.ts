@@ -26,7 +26,7 @@ import type { RawField } from "../message/headers";
 import { firstField } from "../message/headers";
 import { organizationalDomain } from "../net/domain";
 import type { AntispamReport, Authentication, Finding, ResultTrust } from "../types";
-import { BRANDS, FREEMAIL_DOMAINS, type Brand } from "./brands";
+import { BRANDS, FREEMAIL_DOMAINS, RESERVED_LOCAL_PARTS, type Brand } from "./brands";
 
 /** The entries the recipient's side wrote: trusted ones; all when no border is known. */
 export function recipientResults<T extends ResultTrust>(list: readonly T[]): T[] {
@@ -109,7 +109,7 @@ export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Findi
       out.push({ code: "display-name-address", severity: "warning", message: `The From display name shows the address ${inName.address}, but the message is from ${from.address} (another domain): the name imitates a sender.` });
     }
     const brand = brandInName(name);
-    if (brand && fromDomain && !belongsTo(fromDomain, brand)) {
+    if (brand && fromDomain && !belongsTo(fromDomain, brand, from.address)) {
       out.push({ code: "display-name-brand", severity: "warning", message: `The From display name "${name.slice(0, 80)}" names ${brand.name}, but the address ${from.address} is not at a ${brand.name} domain.` });
     }
   }
@@ -186,9 +186,13 @@ export function brandInName(name: string): Brand | null {
   return null;
 }
 
-export function belongsTo(domain: string, brand: Brand): boolean {
+export function belongsTo(domain: string, brand: Brand, address = ""): boolean {
   const org = organizationalDomain(domain);
   if (brand.domains.includes(org)) return true;
+  if (brand.mailboxDomains?.includes(org)) {
+    const local = address.slice(0, Math.max(0, address.lastIndexOf("@"))).toLowerCase();
+    return RESERVED_LOCAL_PARTS.has(local);
+  }
   const label = org.split(".")[0];
   return brand.domains.some((d) => d.split(".")[0] === label);
 }
