@@ -13,14 +13,15 @@ import { readMicrosoft } from "./microsoft";
 import { readRspamd } from "./rspamd";
 import { readSpamAssassin } from "./spamassassin";
 
-const READERS: readonly { header: string; read: (fields: readonly RawField[]) => VendorReport | null }[] = [
-  { header: "X-Forefront-Antispam-Report", read: readMicrosoft },
-  { header: "X-Spam-Status", read: readSpamAssassin },
-  { header: "X-Spamd-Result", read: readRspamd },
-  { header: "X-Proofpoint-Spam-Details", read: readProofpoint },
-  { header: "X-Barracuda-Spam-Status", read: readBarracuda },
-  { header: "X-IronPort-Anti-Spam-Result", read: readIronPort },
-  { header: "X-Mimecast-Spam-Score", read: readMimecast },
+/** Each reader with the header keys that start a report (a reader runs only when one is present). */
+const READERS: readonly { header: string; keys: readonly string[]; read: (fields: readonly RawField[]) => VendorReport | null }[] = [
+  { header: "X-Forefront-Antispam-Report", keys: ["x-forefront-antispam-report", "x-ms-exchange-organization-scl", "x-microsoft-antispam", "authentication-results"], read: readMicrosoft },
+  { header: "X-Spam-Status", keys: ["x-spam-status", "x-spam-flag", "x-spam-score"], read: readSpamAssassin },
+  { header: "X-Spamd-Result", keys: ["x-spamd-result", "x-rspamd-action", "x-rspamd-score", "x-rspamd-report"], read: readRspamd },
+  { header: "X-Proofpoint-Spam-Details", keys: ["x-proofpoint-spam-details"], read: readProofpoint },
+  { header: "X-Barracuda-Spam-Status", keys: ["x-barracuda-spam-status", "x-barracuda-spam-score"], read: readBarracuda },
+  { header: "X-IronPort-Anti-Spam-Result", keys: ["x-ironport-anti-spam-result", "x-ipas-result", "x-ironport-anti-spam-filtered"], read: readIronPort },
+  { header: "X-Mimecast-Spam-Score", keys: ["x-mimecast-spam-score"], read: readMimecast },
 ];
 
 /**
@@ -34,7 +35,9 @@ export function readAntispam(
   guard: Guard,
 ): AntispamReport[] {
   const out: { report: AntispamReport; position: number }[] = [];
+  const present = new Set(fields.map((f) => f.key));
   for (const r of READERS) {
+    if (!r.keys.some((k) => present.has(k))) continue;
     const rep = guard(r.header, () => r.read(fields), null);
     if (!rep) continue;
     const { position, operator, ...rest } = rep;
