@@ -69,7 +69,7 @@ export function sclMeaning(scl: number): { meaning: string | null; verdict: Spam
   if (scl === 0 || scl === 1) return { meaning: "Spam filtering determined the message was not spam.", verdict: "clean" };
   if (scl === 5 || scl === 6) return { meaning: "Spam filtering marked the message as spam (delivered to Junk Email by default).", verdict: "spam" };
   if (scl === 8 || scl === 9) return { meaning: "Spam filtering marked the message as high confidence spam.", verdict: "spam" };
-  if (scl === 7) return { meaning: "SCL 7 is not used by spam filtering itself; set by a mail flow rule, SCL 7 to 9 take the high confidence spam action.", verdict: "spam" };
+  if (scl === 7) return { meaning: "High confidence spam range: SCL 7 to 9 take the high confidence spam action (Microsoft lists 7 among the values set by mail flow rules rather than by spam filtering).", verdict: "spam" };
   if (scl >= 2 && scl <= 4) return { meaning: "SCL 2 to 4 are not used by spam filtering (set by a mail flow rule, they are below the spam actions).", verdict: null };
   return { meaning: null, verdict: null };
 }
