@@ -17,7 +17,7 @@ import { findingsForHops, sortFindings, type HopFacts } from "./route/findings";
 import { listDomains, personalRecipientDomains, recipientOrganizations } from "./route/recipients";
 import { mxListing } from "./route/border";
 import { classifyRelays, type RelayDecision } from "./route/relay-type";
-import { assessGenuine, trustAt, trustLine } from "./verdict";
+import { assessGenuine, trustAt, trustLine, withRecipientAlignment } from "./verdict";
 import type { Analysis, AnalyzeOptions, Finding, Hop, MxRecordSet, Summary } from "./types";
 
 export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): Analysis {
@@ -60,7 +60,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const fromDomain = guard("From", () => addressDomain(fromValue), null);
   // Issue 12: whose record each result is (the border's), then spam verdicts, findings, verdict line.
   const line = trustLine(fields, chain.hops, relays.border.hop);
-  const authentication = parseAuthentication(fields, fromDomain, guard, (position, writer) => trustAt(line, position, writer));
+  const authentication = withRecipientAlignment(parseAuthentication(fields, fromDomain, guard, (position, writer) => trustAt(line, position, writer)), fromDomain);
   const genuine = assessGenuine(fields, authentication, line, guard);
   messageFindings.push(...genuine.findings);
 

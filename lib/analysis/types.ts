@@ -186,6 +186,12 @@ export interface Authentication {
   arc: ArcResult[];
   /** Relaxed alignment with the From domain; null when it cannot be decided. */
   alignment: { spf: boolean | null; dkim: boolean | null };
+  /**
+   * The same alignment over the recipient's own results only (trusted, issue 12): what the
+   * recipient's servers showed, without upstream claims. Absent when the message shows no border
+   * (and in older shares).
+   */
+  recipientAlignment?: { spf: boolean | null; dkim: boolean | null };
 }
 
 // ---- issue 12: spam-filter verdicts, trusted authentication, the verdict line (all additive) ----

@@ -6,8 +6,8 @@ import type { Analysis, Authentication } from "@/lib/analysis/types";
 
 /**
  * Issue 12's additions are tested in their own files (tests/unit/antispam-*.test.ts,
- * genuine-*.test.ts), not pinned here: its finding codes and the results' trusted/source
- * fields are left out so the fixtures' expected JSON keeps to the route.
+ * genuine-*.test.ts), not pinned here: its finding codes, the results' trusted/source fields
+ * and authentication.recipientAlignment are left out so the fixtures' expected JSON keeps to the route.
  */
 const GENUINE_CODES = new Set(["spam-verdict", "compauth-fail", "dmarc-fail", "dmarc-missing", "from-not-aligned", "display-name-address", "display-name-brand", "reply-to-other-org"]);
 
@@ -19,7 +19,9 @@ function withoutTrust(auth: Authentication): Authentication {
       delete rest.source;
       return rest;
     });
-  return { ...auth, spf: strip(auth.spf), dkim: strip(auth.dkim), dmarc: strip(auth.dmarc) };
+  const rest = { ...auth };
+  delete rest.recipientAlignment;
+  return { ...rest, spf: strip(auth.spf), dkim: strip(auth.dkim), dmarc: strip(auth.dmarc) };
 }
 
 export function project(a: Analysis) {

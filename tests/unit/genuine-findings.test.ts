@@ -35,6 +35,15 @@ describe("trusted authentication", () => {
     expect(a.authentication.dkim[0]).toMatchObject({ trusted: true, source: "recipient" });
   });
 
+  it("recipientAlignment leaves out an upstream claim that alignment counts", () => {
+    const a = analyze(gmail([
+      "Authentication-Results: mx.google.com; spf=fail smtp.mailfrom=alice@example.com; dkim=none",
+    ]).replace("Received: from laptop", "Authentication-Results: mail.example.com; spf=pass smtp.mailfrom=alice@example.com\r\nReceived: from laptop"));
+    expect(a.authentication.alignment.spf).toBe(true);
+    expect(a.authentication.recipientAlignment).toEqual({ spf: false, dkim: false });
+    expect(analyze("Authentication-Results: a.example.com; spf=pass smtp.mailfrom=x@example.com\r\nFrom: x@example.com\r\n\r\n").authentication.recipientAlignment).toBeUndefined();
+  });
+
   it("a header just below the border's Received counts when its authserv-id is the border's organisation", () => {
     const a = analyze(gmail([]).replace("Received: from laptop", "Authentication-Results: mx.google.com; spf=fail smtp.mailfrom=alice@example.com\r\nReceived: from laptop"));
     expect(a.authentication.spf[0]).toMatchObject({ authservId: "mx.google.com", trusted: true });
