@@ -10,6 +10,7 @@ import { useState } from "react";
 import type { Analysis } from "@/lib/analysis/types";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
+import { Antispam } from "./antispam";
 import { AuthResults } from "./auth-results";
 import { FindingList } from "./findings";
 import { allFindings } from "./findings-model";
@@ -20,6 +21,7 @@ import { JsonExport } from "./json-export";
 import { RelayLegend } from "./relay-legend";
 import { Summary } from "./summary";
 import { Timeline } from "./timeline";
+import { VerdictLine } from "./verdict-line";
 
 const DelayChart = dynamic(() => import("./delay-chart"), {
   ssr: false,
@@ -36,6 +38,7 @@ export function AnalysisView({ analysis }: { analysis: Analysis }) {
 
   return (
     <div className="min-w-0 space-y-8">
+      <VerdictLine verdict={analysis.summary.verdict} />
       <Summary analysis={analysis} />
 
       <Section
@@ -73,6 +76,10 @@ export function AnalysisView({ analysis }: { analysis: Analysis }) {
 
       <Section id="auth" title="Authentication">
         <AuthResults auth={analysis.authentication} />
+      </Section>
+
+      <Section id="antispam" title="Spam filters">
+        <Antispam reports={analysis.antispam} />
       </Section>
 
       <Section id="headers" title="All headers">

@@ -2,9 +2,13 @@ import type { Authentication } from "@/lib/analysis/types";
 import { Badge } from "@/components/ui/badge";
 import { alignmentText, resultTone, verdicts } from "./auth-model";
 
-/** SPF / DKIM / DMARC verdicts with alignment, as one row of labelled badges. */
+/**
+ * SPF / DKIM / DMARC verdicts with alignment, as one row of labelled badges: the recipient's own
+ * results and their alignment when the analysis says whose they are (issue 12), else all.
+ */
 export function AuthBadges({ auth }: { auth: Authentication }) {
-  const align = { SPF: auth.alignment.spf, DKIM: auth.alignment.dkim, DMARC: null } as const;
+  const shown = auth.recipientAlignment ?? auth.alignment;
+  const align = { SPF: shown.spf, DKIM: shown.dkim, DMARC: null } as const;
   return (
     <ul aria-label="Authentication verdicts" className="flex flex-wrap gap-2">
       {verdicts(auth).map((v) => {

@@ -1,7 +1,7 @@
 import type { Authentication } from "@/lib/analysis/types";
 import { Badge } from "@/components/ui/badge";
 import { AuthBadges } from "./auth-badges";
-import { resultTone } from "./auth-model";
+import { byTrust, resultTone } from "./auth-model";
 
 const CELL = "border-b border-slate-200 px-1.5 py-1.5 align-top [overflow-wrap:anywhere] dark:border-slate-700";
 
@@ -11,25 +11,35 @@ interface Row {
   domain: string | null;
   detail: string | null;
   authservId: string | null;
+  /** Whose record (issue 12; absent in older shares and for ARC). */
+  trusted?: boolean;
 }
 
+const WHOSE = { true: "recipient", false: "upstream claim" } as const;
+
+/** Rows: the recipient's own results first (DMARC, DKIM, SPF within), then unknown, then upstream claims; ARC last. */
 function rows(auth: Authentication): Row[] {
-  return [
-    ...auth.spf.map((r) => ({ mechanism: "SPF", result: r.result, domain: r.domain, detail: null, authservId: r.authservId })),
-    ...auth.dkim.map((r) => ({
-      mechanism: "DKIM",
-      result: r.result,
-      domain: r.domain,
-      detail: r.selector ? `selector ${r.selector}` : null,
-      authservId: r.authservId,
-    })),
+  const main: Row[] = [
     ...auth.dmarc.map((r) => ({
       mechanism: "DMARC",
       result: r.result,
       domain: r.domain,
       detail: r.policy ? `policy ${r.policy}` : null,
       authservId: r.authservId,
+      trusted: r.trusted,
     })),
+    ...auth.dkim.map((r) => ({
+      mechanism: "DKIM",
+      result: r.result,
+      domain: r.domain,
+      detail: r.selector ? `selector ${r.selector}` : null,
+      authservId: r.authservId,
+      trusted: r.trusted,
+    })),
+    ...auth.spf.map((r) => ({ mechanism: "SPF", result: r.result, domain: r.domain, detail: null, authservId: r.authservId, trusted: r.trusted })),
+  ];
+  return [
+    ...byTrust(main),
     ...auth.arc.map((r) => ({
       mechanism: "ARC",
       result: r.result,
@@ -85,7 +95,14 @@ export function AuthResults({ auth }: { auth: Authentication }) {
                       {r.domain ?? "—"}
                       {r.detail ? <div className="text-slate-600 dark:text-slate-400">{r.detail}</div> : null}
                     </td>
-                    <td className={`${CELL} break-all font-mono text-xs`}>{r.authservId ?? "—"}</td>
+                    <td className={`${CELL} break-all font-mono text-xs`}>
+                      {r.authservId ?? "—"}
+                      {r.trusted !== undefined ? (
+                        <div className="font-sans">
+                          <Badge tone={r.trusted ? "info" : "neutral"}>{WHOSE[`${r.trusted}`]}</Badge>
+                        </div>
+                      ) : null}
+                    </td>
                   </tr>
                 );
               })}

@@ -18,6 +18,7 @@ import { findingsForHops, sortFindings, type HopFacts } from "./route/findings";
 import { listDomains, personalRecipientDomains, recipientOrganizations } from "./route/recipients";
 import { mxListing } from "./route/border";
 import { classifyRelays, type RelayDecision } from "./route/relay-type";
+import { assessGenuine, trustAt, trustLine, withRecipientAlignment } from "./verdict";
 import type { Analysis, AnalyzeOptions, Finding, Hop, MxRecordSet, Summary } from "./types";
 
 export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): Analysis {
@@ -58,14 +59,20 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
     messageFindings.push(noReceivedFinding());
   }
   const fromDomain = guard("From", () => addressDomain(fromValue), null);
+  // Issue 12: whose record each result is (the border's), then spam verdicts, findings, verdict line.
+  const line = trustLine(fields, chain.hops, relays.border.hop);
+  const authentication = withRecipientAlignment(parseAuthentication(fields, fromDomain, guard, (position, writer) => trustAt(line, position, writer)), fromDomain);
+  const genuine = assessGenuine(fields, authentication, line, guard);
+  messageFindings.push(...genuine.findings);
 
   return {
     schemaVersion: 1,
-    summary: { ...summarize(fields, hops, sender.operator), border: relays.border, trails: Math.max(1, relays.borders.length), borders: relays.borders },
+    summary: { ...summarize(fields, hops, sender.operator), border: relays.border, trails: Math.max(1, relays.borders.length), borders: relays.borders, verdict: genuine.verdict },
     hops,
-    authentication: parseAuthentication(fields, fromDomain, guard),
+    authentication,
     warnings: sortFindings([...messageFindings, ...hopFindings.flat()]),
     headers: fields.map((f) => ({ name: f.name, value: f.decoded })),
+    antispam: genuine.antispam,
   };
 }
 

@@ -33,11 +33,20 @@ export type FindingCode =
   | "helo-mismatch"
   // the sending service
   | "esp-headers-unconfirmed"
-  // issue 10: a by clause naming no host; an older trail (resent or bounced mail); a sending
-  // service named by a DKIM selector alone (a hint)
+  // a by clause naming no host; an older trail (resent or bounced mail); a sending service
+  // named by a DKIM selector alone (a hint)
   | "junk-by-host"
   | "earlier-trail"
-  | "sender-hint";
+  | "sender-hint"
+  // is it genuine? (issue 12: lib/analysis/verdict/)
+  | "spam-verdict"
+  | "compauth-fail"
+  | "dmarc-fail"
+  | "dmarc-missing"
+  | "from-not-aligned"
+  | "display-name-address"
+  | "display-name-brand"
+  | "reply-to-other-org";
 
 export interface Finding {
   /** Stable kebab-case id, e.g. "plaintext-hop", "clock-skew", "chain-break" (see FindingCode). */
@@ -149,20 +158,22 @@ export interface Summary {
   trails: number;
   /** The border of every trail, trail 1 (the latest) first; `border` is the first entry's. */
   borders: { trail: number; hop: number | null; evidence: string[] }[];
+  /** The verdict line (issue 12); absent in older shares. */
+  verdict?: MessageVerdict;
 }
 
-export interface SpfResult {
+export interface SpfResult extends ResultTrust {
   result: string;
   domain: string | null;
   authservId: string | null;
 }
-export interface DkimResult {
+export interface DkimResult extends ResultTrust {
   result: string;
   domain: string | null;
   selector: string | null;
   authservId: string | null;
 }
-export interface DmarcResult {
+export interface DmarcResult extends ResultTrust {
   result: string;
   domain: string | null;
   policy: string | null;
@@ -180,6 +191,68 @@ export interface Authentication {
   arc: ArcResult[];
   /** Relaxed alignment with the From domain; null when it cannot be decided. */
   alignment: { spf: boolean | null; dkim: boolean | null };
+  /**
+   * The same alignment over the recipient's own results only (trusted, issue 12): what the
+   * recipient's servers showed, without upstream claims. Absent when the message shows no border
+   * (and in older shares).
+   */
+  recipientAlignment?: { spf: boolean | null; dkim: boolean | null };
+}
+
+// ---- issue 12: spam-filter verdicts, trusted authentication, the verdict line (all additive) ----
+
+/**
+ * Whose record an authentication result is (added by issue 12; absent in older shares).
+ * "recipient": written by the recipient's own servers (the header lies above the border hop's
+ * Received header, or just below it with the border organisation's authserv-id);
+ * "upstream": a claim of a server before the border, which the recipient cannot verify.
+ * Absent when the message shows no border (mail that stayed inside one organisation).
+ */
+export interface ResultTrust {
+  trusted?: boolean;
+  source?: "recipient" | "upstream";
+}
+
+/** What a spam filter decided. "skipped": the filter let the message bypass scanning (allow lists, rules). */
+export type SpamVerdict = "spam" | "bulk" | "phish" | "malware" | "clean" | "skipped" | "unknown";
+
+export interface AntispamField {
+  /** The field's name as the vendor writes it ("SCL", "SFV", "BCL", "compauth", a rule name, "score"). */
+  name: string;
+  /** The raw value as written. */
+  value: string;
+  /** The vendor's documented meaning in words; null when the tables do not know the code (never guessed). */
+  meaning: string | null;
+}
+
+/** One spam filter's record on the message (lib/analysis/antispam/). */
+export interface AntispamReport {
+  /** "Microsoft 365", "SpamAssassin", "rspamd", "Proofpoint", "Barracuda", "Cisco Secure Email", "Mimecast". */
+  vendor: string;
+  /** The header the verdict was read from (the first one of this vendor read). */
+  header: string;
+  verdict: SpamVerdict;
+  /** The filter's score as written (SCL for Microsoft, points for SpamAssassin/rspamd…), or null. */
+  score: number | null;
+  /** The score at which the filter calls it spam, when the header says (SpamAssassin required=, rspamd's), else null. */
+  threshold: number | null;
+  /** The fields that decided the verdict, in words (e.g. "SCL 7", "SFV:SPM"), empty when none did. */
+  reason: string[];
+  /**
+   * true: written by the recipient's side (above the border hop's Received header); false: found
+   * below it, a claim of an upstream server; null when the message shows no border.
+   */
+  trusted: boolean | null;
+  fields: AntispamField[];
+}
+
+/** The one line the page shows first: was it filtered, is it genuine? */
+export interface MessageVerdict {
+  text: string;
+  /** bad: a filter marked it / spoofing evidence; warn: doubts; good: authenticated; neutral: nothing decisive. */
+  tone: "bad" | "warn" | "good" | "neutral";
+  /** The evidence, one phrase each, strongest first. */
+  basis: string[];
 }
 
 export interface HeaderField {
@@ -197,6 +270,8 @@ export interface Analysis {
   warnings: Finding[];
   /** Every header, in original order, unfolded, encoded-words decoded. */
   headers: HeaderField[];
+  /** Spam filters' records, one per vendor, recipient's side first (issue 12); absent in older shares. */
+  antispam?: AntispamReport[];
 }
 
 export interface AnalyzeOptions {

@@ -13,6 +13,9 @@
  * - ARC: "arc=" results of (ARC-)Authentication-Results (instance from a "(i=N)" comment, else
  *   null) and each ARC-Seal's cv= with its i= (RFC 8617 §4.1.3).
  * - At most MAX_RESULTS_PER_KIND entries per kind: a hostile header cannot blow up the response.
+ * - Issue 12: with a trust reader (build.ts passes verdict/trust.ts's), each SPF/DKIM/DMARC entry
+ *   says whose record it is (trusted, source) from its header's position and authserv-id; the
+ *   duplicate check ignores these fields, so the topmost copy of a repeated result decides.
  */
 import { arcInstanceFromComments, authResultsOf, dmarcPolicy, parseInstance, type AuthResultsHeader } from "./auth-results";
 import { computeAlignment } from "./alignment";
@@ -28,17 +31,28 @@ export const MAX_RESULTS_PER_KIND = 200;
 /** Longest selector kept (DNS label limit is 63 per label; selectors may have several labels). */
 const MAX_SELECTOR_CHARS = 255;
 
+/**
+ * Whose record a result at a header position is (verdict/trust.ts): called with the header's
+ * position (0 = topmost) and its authserv-id; null when no border is known.
+ */
+export type ResultTrustFn = (position: number, authservId: string | null) => boolean | null;
+
 /** Collects entries in order, skipping exact duplicates, up to MAX_RESULTS_PER_KIND. */
 class EntryList<T extends object> {
   readonly items: T[] = [];
   private readonly seen = new Set<string>();
+  /** The header position of the entry being added (set by the loop), and the trust reader. */
+  position = 0;
+  trust: ResultTrustFn | null = null;
   add(item: T): void {
     if (this.items.length >= MAX_RESULTS_PER_KIND) return;
     // Entries are flat (strings, numbers, null): their values in order identify them.
     const key = Object.values(item).map((v) => (v === null ? "\u0001" : String(v))).join("\u0000");
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.items.push(item);
+    // Trust is added after the key: the first (topmost) copy of a repeated result decides it.
+    const trusted = this.trust && "authservId" in item ? this.trust(this.position, (item as { authservId: string | null }).authservId) : null;
+    this.items.push(trusted === null ? item : { ...item, trusted, source: trusted ? "recipient" : "upstream" });
   }
 }
 
@@ -47,13 +61,15 @@ class EntryList<T extends object> {
  * with `fromDomain` (the From address's domain, see addressDomain()). Each header is read under
  * `guard` (build.ts): one that fails is reported, the others still count.
  */
-export function parseAuthentication(fields: readonly RawField[], fromDomain: string | null, guard: Guard = createGuard([])): Authentication {
+export function parseAuthentication(fields: readonly RawField[], fromDomain: string | null, guard: Guard = createGuard([]), trust: ResultTrustFn | null = null): Authentication {
   const spf = new EntryList<SpfResult>();
   const dkim = new EntryList<DkimResult>();
   const dmarc = new EntryList<DmarcResult>();
   const arc = new EntryList<ArcResult>();
+  spf.trust = dkim.trust = dmarc.trust = trust;
 
-  for (const field of fields) {
+  for (const [position, field] of fields.entries()) {
+    spf.position = dkim.position = dmarc.position = position;
     switch (field.key) {
       case "authentication-results":
       case "arc-authentication-results":

@@ -43,7 +43,7 @@ const RECEIVED_HEADERS = new Set(["received", "x-received"]);
  * Keys whose strings are enumerations or provider facts, never personal: a display name such as
  * "Google" or "Microsoft" must not turn hops[].operator into "•••". Header names stay too.
  */
-const KEEP_KEYS = new Set(["name", "relayType", "operator", "with", "code", "severity", "version", "cipher", "result", "policy", "tls", "timestamp", "date"]);
+const KEEP_KEYS = new Set(["name", "relayType", "operator", "with", "code", "severity", "version", "cipher", "result", "policy", "tls", "timestamp", "date", "vendor", "verdict", "tone", "source", "header"]);
 
 /** What redaction took out, for the preview shown before a link is created (share-panel.tsx). */
 export interface RedactionReport {

@@ -1,0 +1,198 @@
+/**
+ * Findings that answer "is it genuine?" (issue 12), each with its evidence in the message text:
+ *
+ *   spam-verdict          a spam filter of the recipient's side marked the message (SCL >= 5,
+ *                         SFV:SPM, X-Spam-Flag: YES, rspamd's action …): warning; phishing or
+ *                         malware: critical (the filter named a threat, not just unwanted mail);
+ *                         bulk: info. An upstream filter's verdict: info (a claim of the sender's side).
+ *   compauth-fail         Microsoft 365's composite authentication failed: warning (Microsoft's own
+ *                         judgement that the From domain is not authenticated, its spoof signal).
+ *   dmarc-fail            the recipient's DMARC check failed: warning.
+ *   dmarc-missing         a header says the From domain publishes p=reject or p=quarantine, yet the
+ *                         recipient's servers, which did record SPF or DKIM, recorded no DMARC pass
+ *                         or fail: warning (no DNS used).
+ *   from-not-aligned      SPF/DKIM results exist but none passes for the From domain's organisation,
+ *                         and no DMARC pass: warning (nothing authenticates the visible sender).
+ *   display-name-address  the display name holds an address of another organisation: warning.
+ *   display-name-brand    the display name names a brand (brands.ts) the From domain does not belong
+ *                         to: warning.
+ *   reply-to-other-org    replies go to another organisation: warning when to a free-mail provider
+ *                         (a classic fraud pattern), info otherwise (help desks and ESPs do this).
+ * "The recipient's results": those written at or above the border (trusted); when the message
+ * shows no border, all results. Upstream-only results are never taken as the recipient's.
+ */
+import { parseMailboxes } from "../message/addresses";
+import type { RawField } from "../message/headers";
+import { firstField } from "../message/headers";
+import { organizationalDomain } from "../net/domain";
+import type { AntispamReport, Authentication, Finding, ResultTrust } from "../types";
+import { BRANDS, FREEMAIL_DOMAINS, RESERVED_LOCAL_PARTS, type Brand } from "./brands";
+
+/** The entries the recipient's side wrote: trusted ones; all when no border is known. */
+export function recipientResults<T extends ResultTrust>(list: readonly T[]): T[] {
+  if (list.some((r) => r.trusted === true)) return list.filter((r) => r.trusted === true);
+  if (list.every((r) => r.trusted === undefined)) return [...list];
+  return [];
+}
+
+export interface GenuineFacts {
+  fields: readonly RawField[];
+  auth: Authentication;
+  antispam: readonly AntispamReport[];
+}
+
+const VERDICT_WORD: Record<string, string> = { spam: "spam", phish: "phishing", malware: "malware", bulk: "bulk mail" };
+
+export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Finding[] {
+  const out: Finding[] = [];
+  const from = parseMailboxes(firstField(fields, "from")?.value ?? null)[0] ?? null;
+  const fromDomain = from?.domain ?? null;
+  const fromOrg = fromDomain ? organizationalDomain(fromDomain) : null;
+
+  for (const r of antispam) {
+    const word = VERDICT_WORD[r.verdict];
+    if (!word) continue;
+    const why = r.reason.length > 0 ? ` (${r.reason.join(", ")})` : "";
+    if (r.trusted === false) {
+      out.push({ code: "spam-verdict", severity: "info", message: `An upstream ${r.vendor} filter (${r.header}, below the recipient's border) marked the message as ${word}${why}; this is a claim of a server before the recipient.` });
+      continue;
+    }
+    const severity = r.verdict === "phish" || r.verdict === "malware" ? "critical" : r.verdict === "bulk" ? "info" : "warning";
+    out.push({ code: "spam-verdict", severity, message: `${r.vendor} marked the message as ${word}${why}.` });
+  }
+
+  const ms = antispam.find((r) => r.vendor === "Microsoft 365" && r.trusted !== false);
+  const compauth = ms?.fields.find((f) => f.name === "compauth");
+  if (compauth && compauth.value.toLowerCase() === "fail") {
+    const reason = ms!.fields.find((f) => f.name === "reason");
+    const because = reason ? ` (reason ${reason.value}${reason.meaning ? `: ${lowerFirst(reason.meaning).replace(/\.$/, "")}` : ""})` : "";
+    out.push({ code: "compauth-fail", severity: "warning", message: `Microsoft 365's composite authentication failed for the From domain${fromDomain ? ` ${fromDomain}` : ""}${because}.` });
+  }
+
+  const dmarc = recipientResults(auth.dmarc);
+  const spf = recipientResults(auth.spf);
+  const dkim = recipientResults(auth.dkim);
+  const msAction = ms?.fields.find((f) => f.name === "action")?.value.toLowerCase() ?? null;
+  const knownPolicy = (org: string | null) => policyFromHeaders(auth, org) ?? policyFromAction(msAction);
+  const failed = dmarc.find((d) => d.result === "fail");
+  const passed = dmarc.some((d) => d.result === "pass" || d.result === "bestguesspass");
+  if (failed) {
+    const policy = failed.policy ?? knownPolicy(fromOrg);
+    out.push({
+      code: "dmarc-fail",
+      severity: "warning",
+      message: `DMARC failed for ${failed.domain ?? fromDomain ?? "the From domain"}${policy ? ` (published policy ${policy})` : ""}${failed.authservId ? `, recorded by ${failed.authservId}` : ""}: neither SPF nor DKIM authenticated the From domain.`,
+    });
+  } else if (!passed && fromOrg && (spf.length > 0 || dkim.length > 0)) {
+    // Only when the recipient's servers did check the message (SPF or DKIM recorded): a receiver
+    // that records no checks at all says nothing about this message's DMARC.
+    const policy = knownPolicy(fromOrg);
+    if (policy === "reject" || policy === "quarantine") {
+      const got = dmarc.length > 0 ? `DMARC ${dmarc.map((d) => d.result).join(", ")}` : "no DMARC result";
+      out.push({ code: "dmarc-missing", severity: "warning", message: `${fromDomain} publishes DMARC p=${policy} (as a header of this message says), yet the recipient's servers recorded ${got}: the From domain was not shown to be authentic.` });
+    }
+  }
+
+  if (!failed && !passed && fromOrg && (spf.length > 0 || dkim.length > 0)) {
+    const aligned = (r: { result: string; domain: string | null }) => r.result === "pass" && r.domain !== null && organizationalDomain(r.domain) === fromOrg;
+    if (!spf.some(aligned) && !dkim.some(aligned)) {
+      const passes = [...spf.filter((r) => r.result === "pass").map((r) => `SPF passed for ${r.domain ?? "an unnamed domain"}`), ...dkim.filter((r) => r.result === "pass").map((r) => `DKIM passed for ${r.domain ?? "an unnamed domain"}`)];
+      const detail = passes.length > 0 ? ` (${[...new Set(passes)].slice(0, 3).join("; ")})` : " (no SPF or DKIM result passed)";
+      out.push({ code: "from-not-aligned", severity: "warning", message: `No passing SPF or DKIM result is aligned with the From domain ${fromDomain}${detail}: nothing authenticates the visible sender.` });
+    }
+  }
+
+  if (from) {
+    const name = from.name.trim();
+    const inName = addressInName(name);
+    if (inName && fromOrg && organizationalDomain(inName.domain) !== fromOrg) {
+      out.push({ code: "display-name-address", severity: "warning", message: `The From display name shows the address ${inName.address}, but the message is from ${from.address} (another domain): the name imitates a sender.` });
+    }
+    const brand = brandInName(name);
+    if (brand && fromDomain && !belongsTo(fromDomain, brand, from.address)) {
+      out.push({ code: "display-name-brand", severity: "warning", message: `The From display name "${name.slice(0, 80)}" names ${brand.name}, but the address ${from.address} is not at a ${brand.name} domain.` });
+    }
+  }
+
+  const replyTo = parseMailboxes(firstField(fields, "reply-to")?.value ?? null)[0] ?? null;
+  if (replyTo?.domain && fromOrg) {
+    const replyOrg = organizationalDomain(replyTo.domain);
+    if (replyOrg !== fromOrg) {
+      const free = FREEMAIL_DOMAINS.has(replyOrg) && !FREEMAIL_DOMAINS.has(fromOrg);
+      out.push({
+        code: "reply-to-other-org",
+        severity: free ? "warning" : "info",
+        message: `Replies go to ${replyTo.domain}${free ? " (a free-mail provider)" : ""}, not to the From domain ${fromDomain}.`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * The policy Microsoft 365's documented DMARC action implies: oreject / o.reject / pct.reject
+ * are taken on p=reject, pct.quarantine on p=quarantine.
+ */
+export function policyFromAction(action: string | null): string | null {
+  if (action === "oreject" || action === "o.reject" || action === "pct.reject") return "reject";
+  if (action === "pct.quarantine") return "quarantine";
+  return null;
+}
+
+/** The DMARC policy a header names for the From domain's organisation, or null. */
+export function policyFromHeaders(auth: Authentication, fromOrg: string | null): string | null {
+  if (!fromOrg) return null;
+  for (const d of auth.dmarc) {
+    if (d.policy && d.domain && organizationalDomain(d.domain) === fromOrg) return d.policy;
+  }
+  return null;
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** The first "local@domain" in a display name, or null. */
+export function addressInName(name: string): { address: string; domain: string } | null {
+  if (!name.includes("@")) return null;
+  for (const word of name.split(/[\s"'<>()[\],;]+/)) {
+    const at = word.indexOf("@");
+    if (at <= 0 || at !== word.lastIndexOf("@")) continue;
+    let domain = word.slice(at + 1).toLowerCase();
+    while (domain.endsWith(".")) domain = domain.slice(0, -1);
+    if (!domain.includes(".") || domain.length > 253 || !/^[a-z0-9.-]+$/.test(domain)) continue;
+    return { address: word, domain };
+  }
+  return null;
+}
+
+/**
+ * Lower-case words of a display name, separated by single spaces, padded. Format characters
+ * (zero-width spaces, U+FEFF) hide words either way, "P\u200Bay\u200BPal" or "Apple\u200BSupport":
+ * both readings are tried.
+ */
+function words(name: string, formatAs: string): string {
+  return ` ${name.normalize("NFKC").replace(/\p{Cf}/gu, formatAs).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ")} `;
+}
+
+export function brandInName(name: string): Brand | null {
+  if (name.length === 0) return null;
+  const cut = name.slice(0, 300);
+  const readings = [words(cut, ""), words(cut, " ")];
+  for (const b of BRANDS) {
+    if (b.words.some((x) => readings.some((w) => w.includes(` ${x} `)))) return b;
+    if (b.exact?.some((x) => readings.some((w) => w === ` ${x} `))) return b;
+  }
+  return null;
+}
+
+export function belongsTo(domain: string, brand: Brand, address = ""): boolean {
+  const org = organizationalDomain(domain);
+  if (brand.domains.includes(org)) return true;
+  if (brand.mailboxDomains?.includes(org)) {
+    const local = address.slice(0, Math.max(0, address.lastIndexOf("@"))).toLowerCase();
+    return RESERVED_LOCAL_PARTS.has(local);
+  }
+  const label = org.split(".")[0];
+  return brand.domains.some((d) => d.split(".")[0] === label);
+}

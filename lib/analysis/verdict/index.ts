@@ -1,0 +1,37 @@
+/**
+ * "Is it genuine?" (issue 12): whose records the authentication results and spam verdicts are
+ * (trust.ts), the spam filters' reports (../antispam), the findings (genuine.ts) and the
+ * verdict line (line.ts). build.ts calls trustLine() before reading authentication and
+ * assessGenuine() after.
+ */
+import { computeAlignment } from "../auth/alignment";
+import type { Guard } from "../guard";
+import type { RawField } from "../message/headers";
+import { readAntispam } from "../antispam";
+import type { AntispamReport, Authentication, Finding, MessageVerdict } from "../types";
+import { genuineFindings } from "./genuine";
+import { verdictLine } from "./line";
+import { operatorTrust, trustAt, type TrustLine } from "./trust";
+
+export { trustLine, trustAt } from "./trust";
+
+/** Adds recipientAlignment (alignment over the trusted results) when the message shows a border. */
+export function withRecipientAlignment(auth: Authentication, fromDomain: string | null): Authentication {
+  const all = [...auth.spf, ...auth.dkim, ...auth.dmarc];
+  if (all.length === 0 || all.every((r) => r.trusted === undefined)) return auth;
+  const own = <T extends { trusted?: boolean }>(list: readonly T[]) => list.filter((r) => r.trusted === true);
+  return { ...auth, recipientAlignment: computeAlignment(own(auth.spf), own(auth.dkim), fromDomain) };
+}
+
+export interface Genuine {
+  antispam: AntispamReport[];
+  findings: Finding[];
+  verdict: MessageVerdict;
+}
+
+export function assessGenuine(fields: readonly RawField[], auth: Authentication, line: TrustLine | null, guard: Guard): Genuine {
+  const antispam = readAntispam(fields, { at: (position) => trustAt(line, position), operator: (name) => operatorTrust(line, name) }, guard);
+  const findings = guard("From", () => genuineFindings({ fields, auth, antispam }), []);
+  const verdict = guard("From", () => verdictLine(fields, auth, antispam, findings), { text: "Not decided", tone: "neutral" as const, basis: [] });
+  return { antispam, findings, verdict };
+}

@@ -1,0 +1,88 @@
+/**
+ * The verdict line (summary.verdict): the one sentence the page shows first, with its evidence.
+ * In order, the first that applies:
+ *   1. a spam filter of the recipient's side marked the message spam, phishing or malware: bad,
+ *      "Marked as spam by Microsoft 365 (SCL 7, compauth fail: …)";
+ *   2. spoofing evidence (dmarc-fail, compauth-fail, display-name-brand, display-name-address): bad;
+ *      weaker doubts (dmarc-missing, from-not-aligned, a free-mail Reply-To): warn;
+ *   3. a filter called it bulk: warn;
+ *   4. the recipient's results authenticate the From domain: good, "Authenticated: DKIM aligned
+ *      with example.com" (DKIM first: it survives forwarding; then SPF, then DMARC pass);
+ *   5. otherwise neutral, saying why nothing is decided.
+ */
+import { parseMailboxes } from "../message/addresses";
+import { firstField, type RawField } from "../message/headers";
+import { organizationalDomain } from "../net/domain";
+import type { AntispamReport, Authentication, Finding, MessageVerdict } from "../types";
+import { recipientResults } from "./genuine";
+
+const MARKED: Record<string, string> = { spam: "spam", phish: "phishing", malware: "malware" };
+const SPOOF_BAD = ["dmarc-fail", "compauth-fail", "display-name-brand", "display-name-address"];
+const SPOOF_WARN = ["dmarc-missing", "from-not-aligned"];
+
+export function verdictLine(fields: readonly RawField[], auth: Authentication, antispam: readonly AntispamReport[], findings: readonly Finding[]): MessageVerdict {
+  const basis: string[] = [];
+  const own = antispam.filter((r) => r.trusted !== false);
+  const marked = own.find((r) => MARKED[r.verdict]);
+  const spoof = (codes: readonly string[]) => findings.filter((f) => codes.includes(f.code));
+  const bad = spoof(SPOOF_BAD);
+  const warn = [...spoof(SPOOF_WARN), ...findings.filter((f) => f.code === "reply-to-other-org" && f.severity === "warning")];
+  const good = authenticated(fields, auth);
+
+  if (marked) {
+    const reasons = marked.reason.slice(0, 4);
+    basis.push(`${marked.vendor}: ${marked.reason.join(", ") || marked.verdict}`);
+    for (const f of [...bad, ...warn]) basis.push(f.message);
+    if (good) basis.push(`Yet: ${good}`);
+    return { text: `Marked as ${MARKED[marked.verdict]} by ${marked.vendor}${reasons.length ? ` (${reasons.join(", ")})` : ""}`, tone: "bad", basis };
+  }
+  if (bad.length > 0 || warn.length > 0) {
+    const first = bad[0] ?? warn[0];
+    for (const f of [...bad, ...warn]) basis.push(f.message);
+    return { text: headline(first), tone: bad.length > 0 ? "bad" : "warn", basis };
+  }
+  const bulk = own.find((r) => r.verdict === "bulk");
+  if (bulk) {
+    basis.push(`${bulk.vendor}: ${bulk.reason.join(", ")}`);
+    if (good) basis.push(good);
+    return { text: `Bulk mail according to ${bulk.vendor}${bulk.reason.length ? ` (${bulk.reason.slice(0, 3).join(", ")})` : ""}`, tone: "warn", basis };
+  }
+  for (const r of own) if (r.verdict === "clean" || r.verdict === "skipped") basis.push(`${r.vendor}: ${r.verdict === "clean" ? "not spam" : "filtering skipped"}${r.reason.length ? ` (${r.reason.slice(0, 3).join(", ")})` : ""}`);
+  if (good) return { text: `Authenticated: ${good}`, tone: "good", basis: [good, ...basis] };
+  const anyTrusted = [...auth.spf, ...auth.dkim, ...auth.dmarc].some((r) => r.trusted === true);
+  const anyUpstream = [...auth.spf, ...auth.dkim, ...auth.dmarc].some((r) => r.trusted === false);
+  const text = !anyTrusted && anyUpstream
+    ? "Not verified: the only authentication results were written before the recipient's border"
+    : auth.spf.length + auth.dkim.length + auth.dmarc.length === 0
+      ? "No authentication results: nothing says whether the sender is genuine"
+      : "Not decided: the authentication results neither confirm nor refute the From domain";
+  return { text, tone: "neutral", basis };
+}
+
+function headline(f: Finding): string {
+  switch (f.code) {
+    case "dmarc-fail": return `Not authenticated: ${f.message.split(":")[0]}`;
+    case "compauth-fail": return "Not authenticated: Microsoft 365's composite authentication failed";
+    case "display-name-brand": return `Possible impersonation: ${f.message.replace(/^The From display name "[^"]*" names /, "the display name names ")}`;
+    case "display-name-address": return "Possible impersonation: the display name shows another address";
+    case "dmarc-missing": return "Not authenticated: the From domain enforces DMARC, but no DMARC result was recorded";
+    case "from-not-aligned": return "Not authenticated: no SPF or DKIM pass is aligned with the From domain";
+    default: return `Doubtful: ${f.message}`;
+  }
+}
+
+/** "DKIM aligned with example.com" when the recipient's results authenticate the From domain. */
+function authenticated(fields: readonly RawField[], auth: Authentication): string | null {
+  const from = parseMailboxes(firstField(fields, "from")?.value ?? null)[0];
+  if (!from?.domain) return null;
+  const org = organizationalDomain(from.domain);
+  const aligned = (r: { result: string; domain: string | null }) => r.result === "pass" && r.domain !== null && organizationalDomain(r.domain) === org;
+  const by = (id: string | null | undefined) => (id ? ` (recorded by ${id})` : "");
+  const dkim = recipientResults(auth.dkim).find(aligned);
+  if (dkim) return `DKIM aligned with ${dkim.domain}${by(dkim.authservId)}`;
+  const spf = recipientResults(auth.spf).find(aligned);
+  if (spf) return `SPF aligned with ${spf.domain}${by(spf.authservId)}`;
+  const dmarc = recipientResults(auth.dmarc).find((d) => d.result === "pass");
+  if (dmarc) return `DMARC pass for ${dmarc.domain ?? from.domain}${by(dmarc.authservId)}`;
+  return null;
+}
