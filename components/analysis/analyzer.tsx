@@ -38,6 +38,8 @@ export function Analyzer() {
   const [dragging, setDragging] = useState(false);
   const [fileNote, setFileNote] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const [hydrated, setHydrated] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const pending = useRef<AbortController | null>(null);
   const [checkMx, setCheckMx] = useState(false);
@@ -70,16 +72,30 @@ export function Analyzer() {
     }
   }
 
+  // Text pasted before the page hydrated is in the box but not in React's state (the server
+  // rendered it empty): read the box's real contents once on hydration, so Analyze and
+  // Ctrl+Enter work at once (issue 14).
+  useEffect(() => {
+    const v = box.current?.value ?? "";
+    if (v) setText(v);
+    setHydrated(true);
+  }, []);
+
   // Move focus to the fresh result so keyboard and screen-reader users land on it.
   const resultKey = state.kind === "done" ? state.analysis : null;
   useEffect(() => {
     if (resultKey) resultRef.current?.focus();
   }, [resultKey]);
 
+  /** The box as it is now (never behind React's state). */
+  const current = () => box.current?.value ?? text;
+
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      if (canSubmit) void analyze(text);
+      const v = current();
+      if (v !== text) setText(v);
+      if (v.trim() && !loading) void analyze(v);
     }
   }
 
@@ -120,9 +136,11 @@ export function Analyzer() {
       <form
         aria-label="Analyze email headers"
         className="space-y-3"
+        data-hydrated={hydrated ? "true" : undefined}
         onSubmit={(e) => {
           e.preventDefault();
-          if (canSubmit) void analyze(text);
+          const v = current();
+          if (v.trim() && !loading) void analyze(v);
         }}
       >
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -147,6 +165,7 @@ export function Analyzer() {
           }`}
         >
           <textarea
+            ref={box}
             id={textareaId}
             name="headers"
             value={text}
@@ -249,8 +268,7 @@ export function Analyzer() {
                 Only the header section was sent; the message body stayed in your browser.
               </p>
             ) : null}
-            <AnalysisView analysis={shown.analysis} />
-            <SharePanel headers={shown.sent} />
+            <AnalysisView analysis={shown.analysis} share={<SharePanel headers={shown.sent} />} />
           </div>
         ) : null}
       </div>
