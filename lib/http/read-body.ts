@@ -13,9 +13,14 @@ export const BODY_TIMEOUT_MS = 15_000;
  * BODY_TIMEOUT_MS). Invalid UTF-8 becomes U+FFFD.
  */
 export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BYTES, timeoutMs: number = BODY_TIMEOUT_MS): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(req, maxBytes, timeoutMs));
+}
+
+/** The same limits as readBodyText, for binary bodies (an uploaded Outlook .msg file). */
+export async function readBodyBytes(req: Request, maxBytes: number = MAX_INPUT_BYTES, timeoutMs: number = BODY_TIMEOUT_MS): Promise<Uint8Array> {
   const declared = req.headers.get("content-length");
   if (declared && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -46,7 +51,7 @@ export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BY
   } finally {
     clearTimeout(timer);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(maxBytes: number): HttpError {
