@@ -12,6 +12,10 @@ import { headerSection, MAX_FILE_BYTES } from "@/lib/format/header-section";
 import { requestAnalysis } from "./analyze-client";
 import { EXAMPLE_META, type ExampleMeta } from "./examples-meta";
 import { AlertIcon, FileIcon } from "@/components/ui/icons";
+import type { ExtractedMessage } from "@/lib/extract/types";
+import { hasAttachedMessage, isOutlookMsg, requestExtract } from "./extract-client";
+import { AttachedMessages } from "./attached-messages";
+import { HeaderHelp } from "./header-help";
 
 // The result (and recharts inside it) is fetched only once there is something to show.
 const AnalysisView = dynamic(() => import("./analysis-view").then((m) => m.AnalysisView), {
@@ -25,11 +29,23 @@ type State =
   | { kind: "error"; message: string }
   | { kind: "done"; analysis: Analysis; sent: string; trimmedBody: boolean };
 
-const ACCEPT = ".eml,.txt,message/rfc822,text/plain";
+const ACCEPT = ".eml,.msg,.txt,message/rfc822,application/vnd.ms-outlook,text/plain";
 
 function isReadable(file: File): boolean {
-  return /\.(?:eml|txt)$/i.test(file.name) || file.type === "message/rfc822" || file.type.startsWith("text/");
+  return (
+    /\.(?:eml|msg|txt)$/i.test(file.name) ||
+    file.type === "message/rfc822" ||
+    file.type === "application/vnd.ms-outlook" ||
+    file.type.startsWith("text/")
+  );
 }
+
+/** Attached messages of the last file: offered, being read on the server, listed, or failed. */
+type Attached =
+  | { kind: "offer"; file: File }
+  | { kind: "reading"; file: File }
+  | { kind: "list"; file: File; items: ExtractedMessage[] }
+  | { kind: "error"; file: File; message: string };
 
 export function Analyzer() {
   const [text, setText] = useState("");
@@ -43,6 +59,7 @@ export function Analyzer() {
   const resultRef = useRef<HTMLDivElement>(null);
   const pending = useRef<AbortController | null>(null);
   const [checkMx, setCheckMx] = useState(false);
+  const [attached, setAttached] = useState<Attached | null>(null);
   const textareaId = useId();
   const helpId = useId();
   const errorId = useId();
@@ -101,18 +118,57 @@ export function Analyzer() {
 
   async function loadFile(file: File | undefined) {
     if (!file) return;
+    setAttached(null);
     if (!isReadable(file)) {
-      setState({ kind: "error", message: `“${file.name}” is not an .eml or .txt file. Save the message as .eml, or paste its headers.` });
+      setState({ kind: "error", message: `“${file.name}” is not an .eml, .msg or .txt file. Save the message as .eml, or paste its headers.` });
       return;
     }
     if (file.size > MAX_FILE_BYTES) {
       setState({ kind: "error", message: `“${file.name}” is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB. Paste only its headers.` });
       return;
     }
-    const headers = headerSection(await file.text());
+    if (await isOutlookMsg(file)) return loadOutlookMsg(file);
+    const raw = await file.text();
+    const headers = headerSection(raw);
     setText(headers);
     setFileNote(`Read the headers of “${file.name}” in your browser; the message body was not loaded into the form.`);
+    // A report with the original attached (message/rfc822): offer to read the attachment.
+    if (hasAttachedMessage(raw.slice(headers.length))) setAttached({ kind: "offer", file });
     await analyze(headers);
+  }
+
+  /** Outlook .msg: a binary format the server reads (lib/extract/msg.ts); only headers come back. */
+  async function loadOutlookMsg(file: File) {
+    setState({ kind: "loading" });
+    const outcome = await requestExtract(file, "msg");
+    if (!outcome.ok) return setState({ kind: "error", message: outcome.message });
+    const { message, attachments } = outcome.result;
+    if (attachments.length > 0) setAttached({ kind: "list", file, items: attachments });
+    if (!message) {
+      setState({ kind: "idle" });
+      setFileNote(`“${file.name}” holds no transport headers of its own (it was never received), but it has an attached message.`);
+      return;
+    }
+    setText(message.headers);
+    setFileNote(`Read the transport headers of the Outlook file “${file.name}” on the server; nothing of it was stored.`);
+    await analyze(message.headers);
+  }
+
+  /** The attached message(s) of the last file, read on the server on request. */
+  async function readAttached(file: File) {
+    setAttached({ kind: "reading", file });
+    const outcome = await requestExtract(file, (await isOutlookMsg(file)) ? "msg" : "mime");
+    if (!outcome.ok) return setAttached({ kind: "error", file, message: outcome.message });
+    const items = outcome.result.attachments;
+    if (items.length === 0) return setAttached({ kind: "error", file, message: `No attached message with headers was found in “${file.name}”.` });
+    setAttached({ kind: "list", file, items });
+    if (items.length === 1) await analyzeAttached(items[0]);
+  }
+
+  async function analyzeAttached(item: ExtractedMessage) {
+    setText(item.headers);
+    setFileNote(`Showing the attached message “${item.subject ?? item.name}”.`);
+    await analyze(item.headers);
   }
 
   async function tryExample(id: ExampleMeta["id"]) {
@@ -120,6 +176,7 @@ export function Analyzer() {
     const headers = EXAMPLES.find((e) => e.id === id)?.headers ?? "";
     setText(headers);
     setFileNote("");
+    setAttached(null);
     await analyze(headers);
   }
 
@@ -148,7 +205,7 @@ export function Analyzer() {
             Raw email headers
           </label>
           <span id={helpId} className="text-sm text-slate-700 dark:text-slate-300">
-            Paste them, or drop an .eml / .txt file. <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd> (
+            Paste them, or drop an .eml, .msg or .txt file. <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd> (
             <kbd className="font-mono">⌘</kbd>+<kbd className="font-mono">Enter</kbd>) analyzes.
           </span>
         </div>
@@ -180,7 +237,7 @@ export function Analyzer() {
             className={`block min-h-56 w-full resize-y rounded-md bg-white p-3 font-mono text-sm text-slate-900 placeholder:text-slate-500 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 ${FOCUS_RING}`}
           />
           <p aria-hidden="true" className="px-2 py-1 text-center text-xs text-slate-600 dark:text-slate-400">
-            {dragging ? "Drop the file to read its headers" : "Drop an .eml or .txt file here"}
+            {dragging ? "Drop the file to read its headers" : "Drop an .eml, Outlook .msg or .txt file here"}
           </p>
         </div>
 
@@ -189,13 +246,13 @@ export function Analyzer() {
             {loading ? "Analyzing…" : "Analyze"}
           </Button>
           <Button onClick={() => fileInput.current?.click()}>
-            <FileIcon /> Open .eml or .txt file
+            <FileIcon /> Open .eml, .msg or .txt file
           </Button>
           <input
             ref={fileInput}
             type="file"
             accept={ACCEPT}
-            aria-label="Choose an .eml or .txt file"
+            aria-label="Choose an .eml, .msg or .txt file"
             className="hidden"
             onChange={(e) => {
               void loadFile(e.target.files?.[0]);
@@ -210,6 +267,7 @@ export function Analyzer() {
                 setFileNote("");
                 setState({ kind: "idle" });
                 setLastResult(null);
+                setAttached(null);
               }}
             >
               Clear
@@ -221,6 +279,14 @@ export function Analyzer() {
           Check the recipient domain&apos;s MX records (a DNS look-up from the server) to confirm backup-MX hops
         </label>
         {fileNote ? <p className="text-sm text-slate-700 dark:text-slate-300">{fileNote}</p> : null}
+        {attached ? (
+          <AttachedMessages
+            state={attached}
+            busy={loading}
+            onRead={() => void readAttached(attached.file)}
+            onAnalyze={(item) => void analyzeAttached(item)}
+          />
+        ) : null}
 
         {state.kind === "error" ? (
           <div
@@ -235,8 +301,10 @@ export function Analyzer() {
 
         <p className="text-xs text-slate-700 dark:text-slate-300">
           Only the header section (up to the first empty line) is sent, to this server, for analysis; it never goes into the
-          page address.
+          page address. Outlook .msg files, and files whose attached message you ask for, are read on the server and dropped:
+          only their headers come back, nothing is stored.
         </p>
+        <HeaderHelp />
       </form>
 
       <section aria-labelledby="examples-title" className="space-y-2">
