@@ -15,8 +15,8 @@ export function SharedAnalysis({ id, expiresAt, redacted, children }: { id: stri
   const [deleted, setDeleted] = useState(false);
   if (deleted) {
     return (
-      <section aria-labelledby="deleted-title" className="space-y-3">
-        <h2 id="deleted-title" role="status" className="text-xl font-semibold">
+      <section aria-labelledby="deleted-title" role="status" className="space-y-3">
+        <h2 id="deleted-title" className="text-xl font-semibold">
           Deleted. This link no longer works.
         </h2>
         <p className="text-slate-700 dark:text-slate-300">

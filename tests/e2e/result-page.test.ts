@@ -106,8 +106,8 @@ describe("the phishing example with a forged hop", () => {
       // The chart's scale is the real delays' (1 s to 10 s), not five years.
       expect(caption).toContain("ticks at 1 s, 10 s:");
       expect(await chart.locator("ul").innerText()).toContain("Hop 2: forged date, not time");
-      const ticks = await page.locator(".recharts-cartesian-axis-tick-value").allInnerTexts();
-      expect(ticks.filter((t) => /s$/.test(t))).toEqual(["1 s", "10 s"]);
+      const ticks = await page.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+      expect(ticks).toEqual(["1 s", "10 s"]);
     });
   });
 
@@ -195,7 +195,7 @@ describe("the hop table", () => {
       const table = page.getByRole("table", { name: /Hops, earliest first/ });
       const text = await table.innerText();
       expect(text).toContain("Operator");
-      expect(text).toMatch(/took 2 hours?/i);
+      expect(text).toContain("most of the total delivery time"); // hop 3's slow-hop finding, in its row
       expect(await table.locator("tbody tr").nth(2).locator("div[style*='width']").getAttribute("style")).toContain("width: 100%");
       await table.getByRole("button", { name: /Delay/ }).click();
       await page.getByRole("table", { name: /longest delay first/ }).waitFor();
@@ -225,12 +225,13 @@ describe("the result's layout", () => {
       await runExample(page, /ESP to Gmail/);
       const toggles = page.getByRole("button", { name: /^Show all [\d,]+ characters of / });
       expect(await toggles.count()).toBeGreaterThan(0);
-      const dkim = page.getByRole("button", { name: /characters of DKIM-Signature/ }).first();
-      const cell = dkim.locator("xpath=..");
-      const collapsed = await cell.locator("div").first().evaluate((e) => e.getBoundingClientRect().height);
-      await dkim.click();
-      expect(await page.getByRole("button", { name: /Show less/ }).count()).toBe(1);
-      const open = await cell.locator("div").first().evaluate((e) => e.getBoundingClientRect().height);
+      const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "DKIM-Signature", exact: true }) }).first();
+      const value = row.locator("td > div > div").first();
+      const collapsed = await value.evaluate((e) => e.getBoundingClientRect().height);
+      await row.getByRole("button", { name: /^Show all/ }).click();
+      await row.getByRole("button", { name: /^Show less/ }).waitFor();
+      expect(await row.getByRole("button").getAttribute("aria-expanded")).toBe("true");
+      const open = await value.evaluate((e) => e.getBoundingClientRect().height);
       expect(open).toBeGreaterThan(collapsed * 2);
     });
   });
@@ -383,6 +384,14 @@ describe("accessibility and looks, light and dark", () => {
             await runExample(page, /Phishing with a forged hop/);
             await page.locator(".recharts-surface").waitFor();
             await page.screenshot({ path: path.join(SHOTS, `phishing-${width}-${colorScheme}.png`), fullPage: true });
+            if (width === 375) {
+              // A full 375 px page is too tall to look at in one image: also in screen-sized parts.
+              const height = await page.evaluate(() => document.documentElement.scrollHeight);
+              for (let y = 0, i = 0; y < height && i < 8; y += 1000, i++) {
+                const clip = { x: 0, y, width, height: Math.min(1000, height - y) };
+                await page.screenshot({ path: path.join(SHOTS, `phishing-${width}-${colorScheme}-part${i}.png`), fullPage: true, clip });
+              }
+            }
             await page.getByRole("button", { name: "Table" }).click();
             await page.getByRole("table", { name: /Hops/ }).screenshot({ path: path.join(SHOTS, `table-${width}-${colorScheme}.png`) });
           },
