@@ -43,14 +43,12 @@ function DelayCell({ hop, width, facts }: { hop: Hop; width: number | undefined;
   if (hop.index === 1) return <span className="text-slate-600 dark:text-slate-400">start</span>;
   const c = facts.context(hop);
   const d = hop.delaySeconds;
-  let label: string;
-  if (d === null) label = "unknown";
-  else if (c.forgedGap) label = `${formatDelaySigned(d)} · forged date, not a delay`;
-  else label = formatDelaySigned(d);
+  const label = d === null ? "unknown" : formatDelaySigned(d);
   return (
-    <div className="min-w-[9rem]">
+    <div className="min-w-[7rem]">
       <span className={TOKEN}>{label}</span>
-      {c.slowest ? <span className="ml-1 font-semibold whitespace-nowrap">· slowest hop</span> : null}
+      {c.forgedGap && d !== null ? <div className="font-semibold text-red-800 dark:text-red-200">forged date, not a delay</div> : null}
+      {c.slowest ? <div className="font-semibold whitespace-nowrap">slowest hop</div> : null}
       {width !== undefined ? (
         <div aria-hidden="true" className="mt-1 h-2 w-full rounded bg-slate-100 dark:bg-slate-800">
           <div className={`h-2 rounded ${c.slowest ? "bg-orange-600" : "bg-blue-600 dark:bg-blue-400"}`} style={{ width: `${width}%` }} />
@@ -76,9 +74,9 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
         role="region"
         aria-label="Hops table"
         tabIndex={0}
-        className={`max-w-full overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700 ${FOCUS_RING}`}
+        className={`relative max-w-full overflow-x-auto rounded-md border border-slate-200 dark:border-slate-700 ${FOCUS_RING}`}
       >
-        <table className="w-full min-w-[60rem] text-left text-sm">
+        <table className="w-full min-w-[48rem] text-left text-sm">
           <caption className="sr-only">
             Hops, {sort === "route" ? "earliest first" : "longest delay first"}; delay bars are linear, relative to the longest real delay
           </caption>
@@ -87,7 +85,7 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
               <th scope="col" className={CELL} aria-sort={sort === "route" ? "ascending" : "none"}>
                 #
               </th>
-              {["Type", "From", "By", "Operator", "Protocol", "TLS", "Time (UTC)"].map((h) => (
+              {["Type", "From → by", "Operator", "Protocol, TLS", "Time (UTC)"].map((h) => (
                 <th key={h} scope="col" className={`${CELL} ${TOKEN}`}>
                   {h}
                 </th>
@@ -131,30 +129,36 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
                     {hop.trust === "sender" ? <div className="text-xs whitespace-nowrap text-slate-700 dark:text-slate-300">sender&apos;s claim</div> : null}
                   </td>
                   <td className={`${CELL} font-mono text-xs`}>
-                    <span className={TOKEN}>{from.name}</span>
+                    <div className={TOKEN}>
+                      <span className="font-sans text-slate-600 dark:text-slate-400">from </span>
+                      {from.name}
+                    </div>
                     {from.details.map((d) => (
-                      <div key={d} className={`${TOKEN} text-slate-600 dark:text-slate-400`}>
+                      <div key={d} className={`${TOKEN} pl-3 text-slate-600 dark:text-slate-400`}>
                         {d}
                       </div>
                     ))}
+                    <div className={TOKEN}>
+                      <span className="font-sans text-slate-600 dark:text-slate-400">by </span>
+                      {describeBy(hop)}
+                    </div>
                   </td>
-                  <td className={`${CELL} font-mono text-xs ${TOKEN}`}>{describeBy(hop)}</td>
-                  <td className={`${CELL} text-xs ${TOKEN}`}>{hop.operator ?? "—"}</td>
+                  <td className={`${CELL} text-xs`}>{hop.operator ?? "—"}</td>
                   <td className={`${CELL} text-xs`}>
-                    <span className={TOKEN}>{protocolAsWritten(hop) ?? "—"}</span>
+                    <span className={TOKEN} data-testid="protocol">
+                      {protocolAsWritten(hop) ?? "—"}
+                    </span>
                     {hop.authenticated ? <div>authenticated</div> : null}
-                  </td>
-                  <td className={`${CELL} text-xs`}>
-                    <span className={TOKEN}>
+                    <div className="mt-0.5">
                       {hop.tls.encrypted === true ? <LockIcon /> : hop.tls.encrypted === false ? <UnlockIcon /> : null} {tlsText(hop.tls)}
                       {hop.tls.encrypted === false && !c.tlsMatters ? " (local)" : ""}
-                    </span>
+                    </div>
                   </td>
-                  <td className={`${CELL} font-mono text-xs ${TOKEN}`}>{formatUtc(hop.timestamp) ?? "unknown"}</td>
+                  <td className={`${CELL} font-mono text-xs`}>{formatUtc(hop.timestamp) ?? "unknown"}</td>
                   <td className={`${CELL} text-xs`}>
                     <DelayCell hop={hop} width={bars.get(hop.index)} facts={facts} />
                   </td>
-                  <td className={`${CELL} min-w-[14rem] text-xs`}>
+                  <td className={`${CELL} min-w-[12rem] text-xs`}>
                     {findings.length === 0 ? (
                       <span className="text-slate-600 dark:text-slate-400">—</span>
                     ) : (

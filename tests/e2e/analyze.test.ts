@@ -180,7 +180,7 @@ describe("home page", () => {
 
   it("the file picker accepts an .eml file", async () => {
     await withPage(async ({ page }) => {
-      await page.getByLabel("Choose an .eml or .txt file").setInputFiles({
+      await page.getByLabel("Choose an .eml, .msg or .txt file").setInputFiles({ // issue 14 added .msg
         name: "backup.eml",
         mimeType: "message/rfc822",
         buffer: Buffer.from(`${example("backup-mx").headers}\nHello, body here.\n`),
