@@ -115,7 +115,7 @@ export default function DelayChart({
             stroke="currentColor"
             interval={0}
           />
-          <YAxis type="category" dataKey="name" width={60} tick={{ fill: "currentColor", fontSize: 12, width: 60 }} stroke="currentColor" />
+          <YAxis type="category" dataKey="name" width={60} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" />
           <Bar dataKey="value" isAnimationActive={false} barSize={18}>
             {data.map((d) => (
               <Cell key={d.name} fill={FILL[d.kind]} />
