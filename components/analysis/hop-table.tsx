@@ -67,6 +67,8 @@ function DelayCell({ hop, width, facts }: { hop: Hop; width: number | undefined;
 export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
   const [sort, setSort] = useState<Sort>("route");
   const bars = delayBars(hops, facts);
+  // Most phishing chains name no known operator: the column appears only when one does.
+  const showOperator = hops.some((h) => h.operator);
   const rows = sortHops(hops, sort, facts);
   return (
     <div className="space-y-2">
@@ -85,7 +87,7 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
               <th scope="col" className={CELL} aria-sort={sort === "route" ? "ascending" : "none"}>
                 #
               </th>
-              {["Type", "From → by", "Operator", "Protocol, TLS", "Time (UTC)"].map((h) => (
+              {["Type", "From → by", ...(showOperator ? ["Operator"] : []), "Protocol, TLS", "Time (UTC)"].map((h) => (
                 <th key={h} scope="col" className={`${CELL} ${TOKEN}`}>
                   {h}
                 </th>
@@ -124,9 +126,9 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
                       <span aria-hidden="true">{info.icon} </span>
                       {info.label}
                     </span>
-                    {c.border ? <div className="text-xs font-semibold whitespace-nowrap">recipient&apos;s border</div> : null}
+                    {c.border ? <div className="text-xs font-semibold">recipient&apos;s border</div> : null}
                     {c.forged ? <div className="text-xs font-semibold text-red-800 dark:text-red-200">forged</div> : null}
-                    {hop.trust === "sender" ? <div className="text-xs whitespace-nowrap text-slate-700 dark:text-slate-300">sender&apos;s claim</div> : null}
+                    {hop.trust === "sender" ? <div className="text-xs text-slate-700 dark:text-slate-300">sender&apos;s claim</div> : null}
                   </td>
                   <td className={`${CELL} font-mono text-xs`}>
                     <div className={TOKEN}>
@@ -143,7 +145,7 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
                       {describeBy(hop)}
                     </div>
                   </td>
-                  <td className={`${CELL} text-xs`}>{hop.operator ?? "—"}</td>
+                  {showOperator ? <td className={`${CELL} text-xs`}>{hop.operator ?? "—"}</td> : null}
                   <td className={`${CELL} text-xs`}>
                     <span className={TOKEN} data-testid="protocol">
                       {protocolAsWritten(hop) ?? "—"}
@@ -158,15 +160,15 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
                   <td className={`${CELL} text-xs`}>
                     <DelayCell hop={hop} width={bars.get(hop.index)} facts={facts} />
                   </td>
-                  <td className={`${CELL} min-w-[12rem] text-xs`}>
+                  <td className={`${CELL} text-xs`}>
                     {findings.length === 0 ? (
                       <span className="text-slate-600 dark:text-slate-400">—</span>
                     ) : (
-                      <ul className="space-y-1">
+                      // min-width on a table cell is ignored by browsers: it goes on the list.
+                      <ul className="min-w-[13rem] space-y-1">
                         {findings.map((f, i) => (
-                          <li key={`${f.code}-${i}`} className="flex items-start gap-1">
-                            <SeverityBadge severity={f.severity} />
-                            <span>{f.message}</span>
+                          <li key={`${f.code}-${i}`}>
+                            <SeverityBadge severity={f.severity} /> {f.message}
                           </li>
                         ))}
                       </ul>
