@@ -34,7 +34,8 @@ export function Timeline({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
         <section key={i} aria-labelledby={`trail-${i}-title`} className="space-y-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700">
           <h3 id={`trail-${i}-title`} className="text-base font-semibold">
             Trail {g.trail ?? i + 1}
-            {g.trail === 1 ? " (the latest: delivery to this mailbox)" : i === 0 ? " (the earliest)" : ""}: hops {g.hops[0].index}–{g.hops[g.hops.length - 1].index}
+            {g.trail === 1 ? " (the latest: delivery to this mailbox)" : i === 0 ? " (the earliest)" : ""}:{" "}
+            {g.hops.length === 1 ? `hop ${g.hops[0].index}` : `hops ${g.hops[0].index}–${g.hops[g.hops.length - 1].index}`}
           </h3>
           <Rail hops={g.hops} facts={facts} label={i === 0 ? "Hops, earliest first" : `Hops of trail ${g.trail ?? i + 1}`} />
         </section>

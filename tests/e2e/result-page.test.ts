@@ -151,6 +151,20 @@ describe("the border, the reasons and the sender's claims", () => {
   });
 });
 
+describe("several trails", () => {
+  it("a mailing-list message delivered, then sent on, shows each trail apart with its own border", async () => {
+    await withPage(async ({ page }) => {
+      await pasteHeaders(page, fs.readFileSync(path.join(FIX, "headers/spamassassin__nice_mailman_message.txt"), "utf8"));
+      await analyzeButton(page).click();
+      await waitForResult(page);
+      const titles = await page.getByRole("heading", { name: /^Trail \d/ }).allInnerTexts();
+      expect(titles).toEqual(["Trail 3 (the earliest): hops 1–4", "Trail 2: hop 5", "Trail 1 (the latest: delivery to this mailbox): hops 6–9"]);
+      expect(await page.getByTestId("border-marker").count()).toBe(3);
+      expect(await page.getByTestId("border-summary").innerText()).toContain("travelled 3 trails");
+    });
+  });
+});
+
 describe("names as written", () => {
   it("keeps the by host's case and shows Microsoft SMTP Server unshouted, in the cards and the table", async () => {
     await withPage(async ({ page }) => {
