@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hopCards, homePageSession, openPage, pasteHeaders, waitForResult, withCheckedPage } from "../helpers/browser";
 import { EXAMPLES } from "@/components/analysis/examples";
+import { CRAFTED } from "./fixtures/crafted-analysis";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hoptrace-e2e-14-"));
 const { session, withPage } = homePageSession({ DATA_DIR: dataDir, DATABASE_URL: "", ANALYZE_RATE_LIMIT: "10000" });
@@ -147,6 +148,32 @@ describe("the border, the reasons and the sender's claims", () => {
       const summary = await page.getByRole("region", { name: "Q1 supplier contract - signed copy" }).innerText();
       expect(summary).toContain("Encrypted between organisations (1 local hop not counted)");
       expect(await hopCards(page).nth(3).innerText()).toContain("Not encrypted (local)");
+    });
+  });
+});
+
+describe("old stored analyses", () => {
+  it("render without border, trails, trust, trail or relay reasons, and without errors", async () => {
+    const old = JSON.parse(JSON.stringify(CRAFTED)) as Record<string, Record<string, unknown>> & { hops: Record<string, unknown>[] };
+    delete old.summary.border;
+    delete old.summary.borders;
+    delete old.summary.trails;
+    for (const h of old.hops) {
+      delete h.relayReason;
+      delete h.trust;
+      delete h.trail;
+    }
+    await withPage(async ({ page }) => {
+      await page.route("**/api/analyze", (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(old) }));
+      await pasteHeaders(page, "Subject: old\nReceived: from a by b; Tue, 10 Mar 2026 09:03:27 +0000");
+      await analyzeButton(page).click();
+      await waitForResult(page);
+      expect(await hopCards(page).count()).toBe(5);
+      expect(await page.getByTestId("border-summary").count()).toBe(0);
+      expect(await page.getByTestId("relay-reason").count()).toBe(0);
+      expect(await page.getByText("Sender's claim").count()).toBe(0);
+      await page.getByRole("button", { name: "Table" }).click();
+      expect(await page.getByRole("table", { name: /Hops, earliest first/ }).locator("tbody tr").count()).toBe(5);
     });
   });
 });
