@@ -1,12 +1,13 @@
 "use client";
 
 /**
- * The whole result for one Analysis: summary, route (timeline or table), delay chart, findings,
- * authentication, every header, JSON export. Presentational: it takes a stored or fresh Analysis
- * and fetches nothing, so the home page and the permalink page (/a/[id]) render the same thing.
+ * The whole result for one Analysis: summary, share and export, route (timeline or table), delay
+ * chart, findings, authentication, every header. Presentational: it takes a stored or fresh
+ * Analysis and fetches nothing, so the home page and the permalink page (/a/[id]) render the same
+ * thing. Share and Export sit right under the summary (issue 14: not after 7,000 px).
  */
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { Analysis } from "@/lib/analysis/types";
 import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/section";
@@ -14,8 +15,9 @@ import { Antispam } from "./antispam";
 import { AuthResults } from "./auth-results";
 import { FindingList } from "./findings";
 import { allFindings } from "./findings-model";
+import { gapTouchesForged } from "./forged";
 import { HeadersTable } from "./headers-table";
-import { slowestHopIndex } from "./hop-model";
+import { routeFacts } from "./hop-context";
 import { HopTable } from "./hop-table";
 import { JsonExport } from "./json-export";
 import { RelayLegend } from "./relay-legend";
@@ -30,16 +32,35 @@ const DelayChart = dynamic(() => import("./delay-chart"), {
 
 type RouteView = "timeline" | "table";
 
-export function AnalysisView({ analysis }: { analysis: Analysis }) {
+export function AnalysisView({
+  analysis,
+  verdict,
+  share,
+}: {
+  analysis: Analysis;
+  /** A one-line verdict shown above everything (issue 12 fills it); nothing when absent. */
+  verdict?: ReactNode;
+  /** The share action (home page only); shown with Export right under the summary. */
+  share?: ReactNode;
+}) {
   const [view, setView] = useState<RouteView>("timeline");
-  const slowest = slowestHopIndex(analysis.hops);
+  const facts = useMemo(() => routeFacts(analysis), [analysis]);
   const findings = allFindings(analysis);
   const hops = analysis.hops.length;
 
   return (
     <div className="min-w-0 space-y-8">
       <VerdictLine verdict={analysis.summary.verdict} />
+      {verdict ? <div data-testid="verdict-slot">{verdict}</div> : null}
       <Summary analysis={analysis} />
+
+      <section aria-label="Share and export" className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
+        {share ? <div className="min-w-0 flex-1">{share}</div> : null}
+        <div className="rounded-lg border border-slate-300 p-4 dark:border-slate-600">
+          <h2 className="mb-2 text-lg font-semibold">Export</h2>
+          <JsonExport analysis={analysis} />
+        </div>
+      </section>
 
       <Section
         id="route"
@@ -57,16 +78,16 @@ export function AnalysisView({ analysis }: { analysis: Analysis }) {
         }
       >
         {view === "timeline" || hops === 0 ? (
-          <Timeline hops={analysis.hops} slowest={slowest} emptyNote={analysis.warnings.find((w) => w.code === "no-received")?.message} />
+          <Timeline hops={analysis.hops} facts={facts} emptyNote={analysis.warnings.find((w) => w.code === "no-received")?.message} />
         ) : (
-          <HopTable hops={analysis.hops} slowest={slowest} />
+          <HopTable hops={analysis.hops} facts={facts} />
         )}
         <RelayLegend />
       </Section>
 
       {hops > 1 ? (
         <Section id="delays" title="Delay per hop">
-          <DelayChart hops={analysis.hops} slowest={slowest} />
+          <DelayChart hops={analysis.hops} slowest={facts.slowest} forged={(h) => gapTouchesForged(h, facts.forged)} />
         </Section>
       ) : null}
 
@@ -84,10 +105,6 @@ export function AnalysisView({ analysis }: { analysis: Analysis }) {
 
       <Section id="headers" title="All headers">
         <HeadersTable headers={analysis.headers} />
-      </Section>
-
-      <Section id="export" title="Export">
-        <JsonExport analysis={analysis} />
       </Section>
     </div>
   );

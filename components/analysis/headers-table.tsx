@@ -6,6 +6,31 @@ import { FOCUS_RING } from "@/components/ui/button";
 
 const CELL = "border-b border-slate-200 px-2 py-1.5 align-top dark:border-slate-700";
 
+/**
+ * Values longer than this (base64 DKIM/ARC signatures, long Received chains) start collapsed to
+ * one line with a toggle, so the page stays short on a phone (issue 14).
+ */
+export const COLLAPSE_CHARS = 160;
+
+function LongValue({ value, name }: { value: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  if (value.length <= COLLAPSE_CHARS) return <div className="break-all whitespace-pre-wrap">{value}</div>;
+  return (
+    <div className="min-w-0">
+      <div className={open ? "break-all whitespace-pre-wrap" : "truncate"}>{value}</div>
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        className={`mt-0.5 font-sans text-xs text-blue-800 underline underline-offset-2 dark:text-blue-300 ${FOCUS_RING}`}
+      >
+        {open ? "Show less" : `Show all ${value.length.toLocaleString("en")} characters`}
+        <span className="sr-only"> of {name}</span>
+      </button>
+    </div>
+  );
+}
+
 /** Every header in original order, filterable by name or value. */
 export function HeadersTable({ headers }: { headers: HeaderField[] }) {
   const [query, setQuery] = useState("");
@@ -54,7 +79,9 @@ export function HeadersTable({ headers }: { headers: HeaderField[] }) {
               <th scope="row" className={`${CELL} break-all font-mono text-xs font-medium`}>
                 {h.name}
               </th>
-              <td className={`${CELL} break-all font-mono text-xs whitespace-pre-wrap`}>{h.value}</td>
+              <td className={`${CELL} min-w-0 font-mono text-xs`}>
+                <LongValue value={h.value} name={h.name} />
+              </td>
             </tr>
           ))}
         </tbody>

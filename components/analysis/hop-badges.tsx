@@ -23,12 +23,23 @@ export function tlsText(tls: Hop["tls"]): string {
   return "Encryption unknown";
 }
 
-export function TlsBadge({ tls }: { tls: Hop["tls"] }) {
+/**
+ * `matters` false: a loopback, private-network or same-organisation hop (tls-model.ts), where
+ * plain text is normal; "Not encrypted" is then neutral, not red.
+ */
+export function TlsBadge({ tls, matters = true }: { tls: Hop["tls"]; matters?: boolean }) {
   if (tls.encrypted === true) {
     return (
       <Badge tone="good" icon={<LockIcon />} title="This hop was encrypted with TLS">
         <span className="sr-only">Encrypted: </span>
         {tlsText(tls)}
+      </Badge>
+    );
+  }
+  if (tls.encrypted === false && !matters) {
+    return (
+      <Badge tone="neutral" icon={<UnlockIcon />} title="Plain text inside one organisation or on a local network: normal, nothing crossed the internet">
+        Not encrypted (local)
       </Badge>
     );
   }

@@ -8,13 +8,38 @@ import { sortFindings } from "./findings-model";
 import { describeBy, describeFrom } from "./hop-model";
 import { LocalTime } from "./local-time";
 import { AlertIcon, BuildingIcon, ClockIcon, HourglassIcon } from "@/components/ui/icons";
+import { BorderMarker, TrustBadge } from "./border";
+import { protocolAsWritten } from "./display-names";
+import { relayTypeInfo } from "./relay-types";
+
+/** What the card needs to know beyond the hop itself (all derived by AnalysisView). */
+export interface HopContext {
+  slowest: boolean;
+  /** The hop's own date is implausible (forged header). */
+  forged: boolean;
+  /** Its delay involves a forged date (its own or the previous hop's). */
+  forgedGap: boolean;
+  /** Its encryption matters (a hand-off between organisations): tls-model.ts. */
+  tlsMatters: boolean;
+  /** The recipient's border is at this hop: the evidence; else null. */
+  border: { evidence: string[] } | null;
+}
+
+export const PLAIN_CONTEXT: HopContext = { slowest: false, forged: false, forgedGap: false, tlsMatters: true, border: null };
 
 const WRAP = "[overflow-wrap:anywhere]";
 
 /** The delay since the previous hop, with skew called skew and the slowest hop called out. */
-export function DelayBadge({ hop, slowest }: { hop: Hop; slowest: boolean }) {
+export function DelayBadge({ hop, slowest, forgedGap = false }: { hop: Hop; slowest: boolean; forgedGap?: boolean }) {
   const d = hop.delaySeconds;
   if (hop.index === 1) return null;
+  if (forgedGap && d !== null) {
+    return (
+      <Badge tone="bad" icon={<AlertIcon />} title="A forged date is involved: this gap is not time the message spent anywhere">
+        {formatDelaySigned(d)} (forged date, not a delay)
+      </Badge>
+    );
+  }
   if (d === null) {
     return (
       <Badge tone="neutral" icon="?" title="One of the two timestamps is missing or unreadable">
@@ -37,8 +62,11 @@ export function DelayBadge({ hop, slowest }: { hop: Hop; slowest: boolean }) {
   );
 }
 
-export function HopCard({ hop, slowest }: { hop: Hop; slowest: boolean }) {
+export function HopCard({ hop, context = PLAIN_CONTEXT }: { hop: Hop; context?: HopContext }) {
+  const { slowest, forged, forgedGap, tlsMatters, border } = context;
   const from = describeFrom(hop);
+  const protocol = protocolAsWritten(hop);
+  const reason = typeof hop.relayReason === "string" && hop.relayReason ? hop.relayReason : null;
   const findings = sortFindings(hop.findings);
   const utc = formatUtc(hop.timestamp);
   return (
@@ -46,15 +74,28 @@ export function HopCard({ hop, slowest }: { hop: Hop; slowest: boolean }) {
       id={`hop-${hop.index}`}
       aria-labelledby={`hop-${hop.index}-title`}
       className={`min-w-0 scroll-mt-4 rounded-lg border bg-white p-3 shadow-sm dark:bg-slate-900 ${
-        slowest ? "border-orange-400 ring-1 ring-orange-400 dark:border-orange-500 dark:ring-orange-500" : "border-slate-200 dark:border-slate-700"
+        forged
+          ? "border-dashed border-red-500 dark:border-red-400"
+          : slowest
+            ? "border-orange-400 ring-1 ring-orange-400 dark:border-orange-500 dark:ring-orange-500"
+            : border
+              ? "border-sky-400 dark:border-sky-600"
+              : "border-slate-200 dark:border-slate-700"
       }`}
     >
+      {border ? <BorderMarker evidence={border.evidence} /> : null}
       <div className="flex flex-wrap items-center gap-1.5">
         <h3 id={`hop-${hop.index}-title`} className="mr-1 text-base font-semibold">
           Hop {hop.index}
         </h3>
         <RelayBadge type={hop.relayType} />
-        <TlsBadge tls={hop.tls} />
+        {forged ? (
+          <Badge tone="bad" icon={<AlertIcon />} title="The engine found this hop's date implausible: the header is probably forged">
+            Forged
+          </Badge>
+        ) : null}
+        <TrustBadge trust={hop.trust} />
+        <TlsBadge tls={hop.tls} matters={tlsMatters} />
         <AuthBadge authenticated={hop.authenticated} />
         {hop.operator ? (
           <Badge tone="neutral" icon={<BuildingIcon />}>
@@ -62,13 +103,19 @@ export function HopCard({ hop, slowest }: { hop: Hop; slowest: boolean }) {
             {hop.operator}
           </Badge>
         ) : null}
-        <DelayBadge hop={hop} slowest={slowest} />
+        <DelayBadge hop={hop} slowest={slowest} forgedGap={forgedGap} />
         {findings.some((f) => f.severity !== "info") ? (
           <Badge tone={findings.some((f) => f.severity === "critical") ? "bad" : "warn"} icon={<AlertIcon />}>
             {findings.filter((f) => f.severity !== "info").length} to check
           </Badge>
         ) : null}
       </div>
+
+      {reason ? (
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-testid="relay-reason">
+          <span className="font-medium">Why {relayTypeInfo(hop.relayType).label}:</span> {reason}
+        </p>
+      ) : null}
 
       <dl className={`mt-2 grid grid-cols-[3.5rem_1fr] gap-x-2 gap-y-1 text-sm ${WRAP}`}>
         <dt className="text-slate-600 dark:text-slate-400">from</dt>
@@ -82,7 +129,7 @@ export function HopCard({ hop, slowest }: { hop: Hop; slowest: boolean }) {
         <dd className="min-w-0">
           <span className="font-mono font-medium">{describeBy(hop)}</span>
           {hop.by?.ip && hop.by.host ? <span className="text-slate-700 dark:text-slate-300"> (IP {hop.by.ip})</span> : null}
-          {hop.with ? <span className="text-slate-700 dark:text-slate-300"> with {hop.with}</span> : null}
+          {protocol ? <span className="text-slate-700 dark:text-slate-300"> with {protocol}</span> : null}
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">time</dt>
         <dd className="min-w-0">

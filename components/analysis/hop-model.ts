@@ -1,19 +1,15 @@
 /** Presentation helpers over hops: who talked to whom, and which hop was slowest. */
 import type { Hop } from "@/lib/analysis/types";
+import { byAsWritten } from "./display-names";
+import { computeSlowestHop, forgedHops } from "./forged";
 
 /**
  * Index (1-based) of the hop with the largest positive delay, or null when none is positive.
  * A gap next to a date the engine calls implausible (a forged header) is no queueing time, so
- * those hops are never "the slowest".
+ * those hops are never "the slowest" (forged.ts holds the rule).
  */
 export function slowestHopIndex(hops: Hop[]): number | null {
-  const forged = new Set(hops.filter((h) => h.findings.some((f) => f.code === "implausible-date")).map((h) => h.index));
-  let best: Hop | null = null;
-  for (const h of hops) {
-    if (forged.has(h.index) || forged.has(h.index - 1)) continue;
-    if (h.delaySeconds !== null && h.delaySeconds > 0 && (!best || h.delaySeconds > (best.delaySeconds ?? 0))) best = h;
-  }
-  return best ? best.index : null;
+  return computeSlowestHop(hops, forgedHops({ hops, warnings: [] }));
 }
 
 /** The sending side as a person reads it: the best name, then what else the receiver recorded. */
@@ -27,6 +23,7 @@ export function describeFrom(hop: Hop): { name: string; details: string[] } {
   return { name, details };
 }
 
+/** The receiving server, spelt as the header wrote it (display-names.ts). */
 export function describeBy(hop: Hop): string {
-  return hop.by?.host ?? hop.by?.ip ?? "(not recorded)";
+  return byAsWritten(hop);
 }

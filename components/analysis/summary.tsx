@@ -1,38 +1,19 @@
 import type { ReactNode } from "react";
 import type { Analysis } from "@/lib/analysis/types";
 import { Badge } from "@/components/ui/badge";
-import { formatDelay } from "@/lib/format/duration";
 import { formatUtc } from "@/lib/format/dates";
 import { AuthBadges } from "./auth-badges";
 import { FindingList } from "./findings";
 import { allFindings } from "./findings-model";
 import { LocalTime } from "./local-time";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
+import { BorderSummary } from "./border";
+import { deliveryHeadline, deliverySeconds, forgedHops } from "./forged";
+import { tlsSummary, type TlsLine } from "./tls-model";
 
 const TOP_FINDINGS = 4;
 
-function tlsCoverage(analysis: Analysis): { text: string; tone: "good" | "warn" | "bad" | "neutral"; icon: ReactNode } {
-  const plain = analysis.hops.filter((h) => h.tls.encrypted === false).map((h) => h.index);
-  const unknown = analysis.hops.filter((h) => h.tls.encrypted === null).length;
-  switch (analysis.summary.tls) {
-    case "all":
-      return {
-        text: unknown ? `All hops with a TLS record encrypted (${unknown} unknown)` : "All hops encrypted",
-        tone: "good",
-        icon: <LockIcon />,
-      };
-    case "partial":
-      return {
-        text: `Not encrypted: ${plain.map((i) => `hop ${i}`).join(", ")}`,
-        tone: "warn",
-        icon: <UnlockIcon />,
-      };
-    case "none":
-      return { text: "No hop encrypted", tone: "bad", icon: <UnlockIcon /> };
-    default:
-      return { text: "Encryption unknown", tone: "neutral", icon: "?" };
-  }
-}
+const TLS_ICON: Record<TlsLine["icon"], ReactNode> = { locked: <LockIcon />, unlocked: <UnlockIcon />, unknown: "?" };
 
 function Field({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
@@ -45,7 +26,8 @@ function Field({ label, children, mono = false }: { label: string; children: Rea
 
 export function Summary({ analysis }: { analysis: Analysis }) {
   const s = analysis.summary;
-  const tls = tlsCoverage(analysis);
+  const tls = tlsSummary(analysis);
+  const forged = forgedHops(analysis);
   const findings = allFindings(analysis);
   const top = findings.slice(0, TOP_FINDINGS);
   const none = <span className="text-slate-600 dark:text-slate-400">(none)</span>;
@@ -77,15 +59,22 @@ export function Summary({ analysis }: { analysis: Analysis }) {
           <span className="text-2xl font-semibold">{s.hopCount}</span>
         </Field>
         <Field label="Delivery time">
-          <span className="text-2xl font-semibold">{s.totalDelaySeconds === null ? "unknown" : formatDelay(s.totalDelaySeconds)}</span>
+          <span className="text-2xl font-semibold" data-testid="delivery-time">{deliveryHeadline(deliverySeconds(analysis))}</span>
+          {forged.size > 0 ? (
+            <span className="block text-xs text-slate-700 dark:text-slate-300">
+              without the forged {forged.size === 1 ? "hop" : "hops"} {[...forged].map((i) => i).join(", ")}
+            </span>
+          ) : null}
         </Field>
         <Field label="Encryption">
-          <Badge tone={tls.tone} icon={tls.icon}>
+          <Badge tone={tls.tone} icon={TLS_ICON[tls.icon]}>
             {tls.text}
           </Badge>
         </Field>
         <Field label="Sending service">{s.sender.operator ?? <span className="text-slate-600 dark:text-slate-400">not recognised</span>}</Field>
       </dl>
+
+      <BorderSummary analysis={analysis} />
 
       <div className="space-y-1">
         <h3 className="text-sm font-semibold">Authentication</h3>

@@ -15,7 +15,8 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener("storage", onChange);
 }
 
-export function DeleteShare({ id }: { id: string }) {
+/** `onDeleted`: the page replaces the expiry line and the analysis once the share is gone. */
+export function DeleteShare({ id, onDeleted }: { id: string; onDeleted?: () => void }) {
   const [state, setState] = useState<State>({ kind: "ready", confirming: false });
   // localStorage exists only in the browser: the server renders no action, the client may add it.
   const hasToken = useSyncExternalStore(subscribe, () => readDeleteToken(id) !== null, () => false);
@@ -28,7 +29,9 @@ export function DeleteShare({ id }: { id: string }) {
       const res = await fetch(`/api/analyses/${encodeURIComponent(id)}`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
       if (res.status === 204 || res.status === 404) {
         forgetDeleteToken(id);
-        return setState({ kind: "deleted" });
+        setState({ kind: "deleted" });
+        onDeleted?.();
+        return;
       }
       if (res.status === 403) forgetDeleteToken(id);
       setState({ kind: "error", message: res.status === 403 ? "This browser's delete token does not match this share." : `Deleting failed (HTTP ${res.status}).` });

@@ -19,6 +19,11 @@ export const BODY_TIMEOUT_MS = 15_000;
  * BODY_TIMEOUT_MS). Invalid UTF-8 becomes U+FFFD.
  */
 export async function readBodyText(req: Request, maxBytes: number = MAX_INPUT_BYTES, timeoutMs: number = BODY_TIMEOUT_MS): Promise<string> {
+  return decode(await readBody(req, { maxBytes, keepBytes: maxBytes, timeoutMs }));
+}
+
+/** The same limits as readBodyText, for binary bodies (an uploaded Outlook .msg file). */
+export async function readBodyBytes(req: Request, maxBytes: number = MAX_INPUT_BYTES, timeoutMs: number = BODY_TIMEOUT_MS): Promise<Uint8Array> {
   return readBody(req, { maxBytes, keepBytes: maxBytes, timeoutMs });
 }
 
@@ -35,13 +40,18 @@ export async function readHeaderText(
   keepBytes: number = SECTION_SCAN_CHARS,
   timeoutMs: number = BODY_TIMEOUT_MS,
 ): Promise<string> {
-  return readBody(req, { maxBytes, keepBytes, timeoutMs });
+  return decode(await readBody(req, { maxBytes, keepBytes, timeoutMs }));
 }
 
-async function readBody(req: Request, { maxBytes, keepBytes, timeoutMs }: { maxBytes: number; keepBytes: number; timeoutMs: number }): Promise<string> {
+/** Invalid UTF-8 becomes U+FFFD. */
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+}
+
+async function readBody(req: Request, { maxBytes, keepBytes, timeoutMs }: { maxBytes: number; keepBytes: number; timeoutMs: number }): Promise<Uint8Array> {
   const declared = req.headers.get("content-length");
   if (declared && /^\d+$/.test(declared) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -75,7 +85,7 @@ async function readBody(req: Request, { maxBytes, keepBytes, timeoutMs }: { maxB
   } finally {
     clearTimeout(timer);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(maxBytes: number, headers: Record<string, string> = {}): HttpError {

@@ -46,7 +46,7 @@ describe("result rendering", () => {
       expect(await cards.nth(2).innerText()).toContain("Not encrypted");
       expect(await cards.nth(3).innerText()).toContain("Encryption unknown");
       const summary = await page.getByRole("region", { name: "Crafted: every state" }).innerText();
-      expect(summary).toContain("Not encrypted: hop 3");
+      expect(summary).toContain("Not encrypted between organisations: hop 3");
       expect(summary).toContain("SendGrid");
       expect(summary).toContain("2 h 1 min");
       const verdicts = await page.getByRole("list", { name: "Authentication verdicts" }).first().getByRole("listitem").allInnerTexts();

@@ -76,7 +76,8 @@ describe("home page", () => {
       // Summary: hop count and total time in human terms.
       const summary = await page.getByRole("region", { name: "Q1 supplier contract - signed copy" }).innerText();
       expect(summary).toContain("2 h 1 min");
-      expect(summary).toContain("Not encrypted: hop 4");
+      // LMTP into the mailbox store (hop 4) is local: issue 14 counts only the hops that matter.
+      expect(summary).toContain("Encrypted between organisations (1 local hop not counted)");
       expect(summary).toMatch(/SPF pass/);
       expect(summary).toMatch(/DKIM pass/);
       expect(summary).toMatch(/DMARC pass/);
@@ -118,7 +119,8 @@ describe("home page", () => {
       expect(await cards.nth(0).innerText()).toContain("2021-01-04 17:12:07 UTC");
       const summary = await page.getByRole("region", { name: "Action required: your account access has been limited" }).innerText();
       expect(summary).toMatch(/Most severe findings\s+(?:\S+\s+)?Critical\s+Hop 1/);
-      expect(summary).toContain("No hop encrypted");
+      // Issue 14: only the cross-organisation plaintext hop is named; local hops are not counted.
+      expect(summary).toContain("Not encrypted between organisations: hop 2");
       // The plaintext hop from the VPS is marked as such, with its chain-break finding.
       const hop2 = cards.nth(1);
       expect(await hop2.innerText()).toContain("Not encrypted");
@@ -178,7 +180,7 @@ describe("home page", () => {
 
   it("the file picker accepts an .eml file", async () => {
     await withPage(async ({ page }) => {
-      await page.getByLabel("Choose an .eml or .txt file").setInputFiles({
+      await page.getByLabel("Choose an .eml, .msg or .txt file").setInputFiles({ // issue 14 added .msg
         name: "backup.eml",
         mimeType: "message/rfc822",
         buffer: Buffer.from(`${example("backup-mx").headers}\nHello, body here.\n`),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnalysisView } from "@/components/analysis/analysis-view";
-import { DeleteShare } from "@/components/share/delete-share";
+import { SharedAnalysis } from "@/components/share/shared-analysis";
 import { loadSharedAnalysis } from "@/lib/share/service";
 
 export const dynamic = "force-dynamic";
@@ -13,11 +13,10 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-const EXPIRY = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-
 export default async function SharedAnalysisPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const shared = await loadSharedAnalysis(id);
+  // Unknown, expired or deleted: ./not-found.tsx says so (status 404).
   if (!shared) notFound();
   return (
     <main className="mx-auto max-w-5xl min-w-0 space-y-6 px-3 py-6 sm:px-6">
@@ -26,13 +25,10 @@ export default async function SharedAnalysisPage({ params }: { params: Promise<{
           <Link href="/" className="text-blue-800 underline-offset-2 hover:underline dark:text-blue-300">Hoptrace</Link>
         </p>
         <h1 className="text-3xl font-bold tracking-tight">Shared analysis</h1>
-        <p className="text-slate-700 dark:text-slate-300">
-          Shared analysis, expires on <time dateTime={shared.expiresAt}>{EXPIRY.format(new Date(shared.expiresAt))} UTC</time>.
-          {shared.redacted ? " Personal details (addresses, names, the sender's IP address) were redacted." : ""}
-        </p>
-        <DeleteShare id={id} />
       </header>
-      <AnalysisView analysis={shared.analysis} />
+      <SharedAnalysis id={id} expiresAt={shared.expiresAt} redacted={shared.redacted}>
+        <AnalysisView analysis={shared.analysis} />
+      </SharedAnalysis>
     </main>
   );
 }
