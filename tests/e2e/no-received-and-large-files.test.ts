@@ -8,7 +8,7 @@ import { EXAMPLES } from "@/components/analysis/examples";
 
 const { withPage } = homePageSession();
 
-describe("issue 10 on the home page", () => {
+describe("home page: a block without Received headers, a large .eml", () => {
   it("'hello: world' alone shows the no-Received warning in the route section", async () => {
     await withPage(async ({ page }) => {
       await pasteHeaders(page, "hello: world");
@@ -27,7 +27,7 @@ describe("issue 10 on the home page", () => {
       });
       const headers = EXAMPLES.find((e) => e.id === "backup-mx")?.headers ?? "";
       const attachment = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3\r\n".repeat(80_000);
-      await page.getByLabel("Choose an .eml or .txt file").setInputFiles({
+      await page.getByLabel("Choose an .eml, .msg or .txt file").setInputFiles({
         name: "large.eml",
         mimeType: "message/rfc822",
         buffer: Buffer.from(`${headers.trimEnd()}\n\n${attachment}`),
