@@ -6,6 +6,7 @@
  */
 import { parseAuthentication } from "./auth/authentication";
 import { createGuard } from "./guard";
+import { hopInsights, withInsight } from "./insights";
 import { MAX_HOPS } from "./limits";
 import { addressDomain } from "./message/addresses";
 import { parseMailDate } from "./message/dates";
@@ -41,8 +42,9 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const hopFindings = findingsForHops(facts);
   relays.findings.forEach((list, i) => hopFindings[i].push(...list));
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
+  const insights = hopInsights(facts, relays.decisions, hopFindings, fields, relays.border.hop, options);
 
-  const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i]));
+  const hops: Hop[] = facts.map((f, i) => withInsight(toHop(f, relays.decisions[i], hopFindings[i]), insights.hops[i], options.ipInfo !== undefined));
   const fromValue = firstField(fields, "from")?.value ?? null;
   const sender = guard("Received", () => senderOperator(fields, parsedHops), { operator: null, findings: [] });
   messageFindings.push(...sender.findings);
@@ -60,7 +62,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
 
   return {
     schemaVersion: 1,
-    summary: { ...summarize(fields, hops, sender.operator), border: relays.border, trails: Math.max(1, relays.borders.length), borders: relays.borders },
+    summary: { ...summarize(fields, hops, sender.operator), ...insights.summary, border: relays.border, trails: Math.max(1, relays.borders.length), borders: relays.borders },
     hops,
     authentication: parseAuthentication(fields, fromDomain, guard),
     warnings: sortFindings([...messageFindings, ...hopFindings.flat()]),

@@ -1,0 +1,83 @@
+/**
+ * The clocks a message carries besides its Received dates (issue 13), each tied to what it must
+ * precede: an event stamped by some clock cannot have happened after a later step of delivery.
+ *
+ * - Date (RFC 5322 §3.6.1): the author's (or submission server's) clock, before the first hop.
+ * - DKIM-Signature t= (RFC 6376 §3.5): the signer's clock; a signature exists before the
+ *   recipient's border accepts the message (before the last hop when there is no border).
+ * - ARC-Seal t= (RFC 8617 §4.1.3): the sealing intermediary's clock; before the last hop.
+ * - X-MS-Exchange-Organization-OriginalArrivalTime / X-MS-Exchange-CrossTenant-OriginalArrivalTime:
+ *   Exchange Online's clock (the same clock as its Received dates); before the last hop.
+ *
+ * Header position is not used to place them: Exchange reorders headers. Only "before" bounds.
+ */
+import { parseMailDate } from "../message/dates";
+import { fieldsNamed, firstField, type RawField } from "../message/headers";
+import { parseTagList } from "../text/tag-list";
+
+export interface ClockObservation {
+  /** The clock that wrote it (a group key shared with hops on the same clock). */
+  group: string;
+  /** For a person: "the Date header", "the DKIM signature of example.com". */
+  label: string;
+  /** Milliseconds since the epoch. */
+  time: number;
+  /** It must precede the hop with this 0-based position ("border" or "last", resolved by the caller). */
+  before: "first" | "border" | "last";
+}
+
+/** At most this many signatures and seals are read (a hostile message may carry thousands). */
+const MAX_PER_KIND = 20;
+/** An epoch-seconds tag beyond these bounds is not a real signing time. */
+const MIN_EPOCH_S = 946_684_800; // 2000-01-01
+const MAX_EPOCH_S = 4_102_444_800; // 2100-01-01
+
+/** The clock group of Microsoft's Exchange Online hops (their by operator's name). */
+export const MICROSOFT_GROUP = "Microsoft 365";
+
+function epochTag(value: string | undefined): number | null {
+  if (!value || !/^\d{9,10}$/.test(value)) return null;
+  const s = Number(value);
+  return s >= MIN_EPOCH_S && s <= MAX_EPOCH_S ? s * 1000 : null;
+}
+
+function signerDomain(tags: Map<string, string>): string | null {
+  const d = tags.get("d")?.toLowerCase() ?? "";
+  return /^[a-z0-9.-]{1,253}$/.test(d) ? d : null;
+}
+
+/** "11 Nov 2022 22:50:07.5973 (UTC)" as Exchange writes it, in milliseconds. */
+export function exchangeArrivalTime(text: string): number | null {
+  const m = /^\s*(\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2})(?:\.\d{1,7})?\s*(?:\(UTC\))?\s*$/.exec(text);
+  if (!m) return null;
+  const iso = parseMailDate(`${m[1]} +0000`);
+  return iso ? Date.parse(iso) : null;
+}
+
+export function clockObservations(fields: readonly RawField[]): ClockObservation[] {
+  const out: ClockObservation[] = [];
+  const date = firstField(fields, "date");
+  if (date) {
+    const iso = parseMailDate(date.decoded);
+    if (iso) out.push({ group: "header:date", label: "the Date header", time: Date.parse(iso), before: "first" });
+  }
+  for (const f of fieldsNamed(fields, "dkim-signature").slice(0, MAX_PER_KIND)) {
+    const tags = parseTagList(f.value);
+    const t = epochTag(tags.get("t"));
+    const d = signerDomain(tags);
+    if (t !== null && d) out.push({ group: `dkim:${d}`, label: `the DKIM signature of ${d} (t=)`, time: t, before: "border" });
+  }
+  for (const f of fieldsNamed(fields, "arc-seal").slice(0, MAX_PER_KIND)) {
+    const tags = parseTagList(f.value);
+    const t = epochTag(tags.get("t"));
+    const d = signerDomain(tags);
+    const i = tags.get("i") ?? "?";
+    if (t !== null && d) out.push({ group: `arc:${d}`, label: `the ARC seal i=${i} of ${d} (t=)`, time: t, before: "last" });
+  }
+  for (const name of ["x-ms-exchange-organization-originalarrivaltime", "x-ms-exchange-crosstenant-originalarrivaltime"]) {
+    const f = firstField(fields, name);
+    const t = f ? exchangeArrivalTime(f.decoded) : null;
+    if (t !== null) out.push({ group: MICROSOFT_GROUP, label: `${f!.name} (Exchange Online's clock)`, time: t, before: "last" });
+  }
+  return out;
+}
