@@ -49,11 +49,12 @@ export function hopInsights(
   });
 
   const observations = clockObservations(fields);
-  // A hop whose server has no name is on the clock of the hop before it when it is internal
-  // (a local filter handing back to the same machine, "by localhost", "by (unknown)").
+  // One clock per by server; a known operator's fleet is one clock (its servers keep one time,
+  // and its host names differ per hop). A hop whose server has no name is on the clock of the hop
+  // before it when it is internal (a local filter handing back to the same machine).
   const groups: (string | null)[] = [];
   facts.forEach((f, i) => {
-    const own = f.hop.byOrg ?? f.hop.parsed.by?.host ?? f.hop.parsed.by?.ip ?? null;
+    const own = f.hop.byOperator?.name ?? f.hop.parsed.by?.host ?? f.hop.parsed.by?.ip ?? null;
     groups.push(own ?? (i > 0 && f.relayType === "internal" ? groups[i - 1] : null));
   });
   const clockInput: ClockHopInput[] = facts.map((f, i) => ({

@@ -48,7 +48,9 @@ function signerDomain(tags: Map<string, string>): string | null {
 
 /** "11 Nov 2022 22:50:07.5973 (UTC)" as Exchange writes it, in milliseconds. */
 export function exchangeArrivalTime(text: string): number | null {
-  const m = /^\s*(\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2})(?:\.\d{1,7})?\s*(?:\(UTC\))?\s*$/.exec(text);
+  let s = text.trim();
+  if (s.endsWith("(UTC)")) s = s.slice(0, -5).trimEnd();
+  const m = /^(\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2})(?:\.\d{1,7})?$/.exec(s);
   if (!m) return null;
   const iso = parseMailDate(`${m[1]} +0000`);
   return iso ? Date.parse(iso) : null;
