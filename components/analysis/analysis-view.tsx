@@ -14,7 +14,7 @@ import { AuthResults } from "./auth-results";
 import { FindingList } from "./findings";
 import { allFindings } from "./findings-model";
 import { HeadersTable } from "./headers-table";
-import { slowestHopIndex } from "./hop-model";
+import { slowestOf } from "./timing-model";
 import { HopTable } from "./hop-table";
 import { JsonExport } from "./json-export";
 import { RelayLegend } from "./relay-legend";
@@ -30,7 +30,7 @@ type RouteView = "timeline" | "table";
 
 export function AnalysisView({ analysis }: { analysis: Analysis }) {
   const [view, setView] = useState<RouteView>("timeline");
-  const slowest = slowestHopIndex(analysis.hops);
+  const slowest = slowestOf(analysis);
   const findings = allFindings(analysis);
   const hops = analysis.hops.length;
 

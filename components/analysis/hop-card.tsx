@@ -6,6 +6,7 @@ import { AuthBadge, RelayBadge, TlsBadge } from "./hop-badges";
 import { FindingList } from "./findings";
 import { sortFindings } from "./findings-model";
 import { describeBy, describeFrom } from "./hop-model";
+import { HopClockRows } from "./hop-clock";
 import { LocalTime } from "./local-time";
 import { AlertIcon, BuildingIcon, ClockIcon, HourglassIcon } from "@/components/ui/icons";
 
@@ -97,6 +98,7 @@ export function HopCard({ hop, slowest }: { hop: Hop; slowest: boolean }) {
             <span>unknown (no readable date)</span>
           )}
         </dd>
+        <HopClockRows hop={hop} />
       </dl>
 
       <details className="mt-2 text-sm">

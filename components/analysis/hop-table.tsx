@@ -5,6 +5,7 @@ import { relayTypeInfo } from "./relay-types";
 import { tlsText } from "./hop-badges";
 import { describeBy, describeFrom } from "./hop-model";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
+import { HopClockCell, HopNetwork } from "./hop-clock";
 
 const CELL = "border-b border-slate-200 px-2 py-1.5 align-top dark:border-slate-700";
 
@@ -45,6 +46,7 @@ export function HopTable({ hops, slowest }: { hops: Hop[]; slowest: number | nul
                 <td className={`${CELL} break-all font-mono text-xs`}>
                   {from.name}
                   {from.details.length ? <div className="text-slate-600 dark:text-slate-400">{from.details.join(", ")}</div> : null}
+                  <HopNetwork hop={hop} />
                 </td>
                 <td className={`${CELL} break-all font-mono text-xs`}>{describeBy(hop)}</td>
                 <td className={`${CELL} break-all text-xs`}>
@@ -59,6 +61,7 @@ export function HopTable({ hops, slowest }: { hops: Hop[]; slowest: number | nul
                 <td className={`${CELL} text-xs`}>
                   {delay}
                   {slowest === hop.index ? <div className="font-semibold">slowest hop</div> : null}
+                  <HopClockCell hop={hop} />
                 </td>
               </tr>
             );

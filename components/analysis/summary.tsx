@@ -7,6 +7,7 @@ import { AuthBadges } from "./auth-badges";
 import { FindingList } from "./findings";
 import { allFindings } from "./findings-model";
 import { LocalTime } from "./local-time";
+import { deliveryOf } from "./timing-model";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
 
 const TOP_FINDINGS = 4;
@@ -40,6 +41,17 @@ function Field({ label, children, mono = false }: { label: string; children: Rea
       <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400">{label}</dt>
       <dd className={`min-w-0 [overflow-wrap:anywhere] ${mono ? "font-mono text-sm" : ""}`}>{children}</dd>
     </div>
+  );
+}
+
+/** Forged hops left out and clocks corrected (issue 13); the raw total beside it when it differs. */
+function DeliveryTime({ analysis }: { analysis: Analysis }) {
+  const d = deliveryOf(analysis);
+  return (
+    <>
+      <span className="text-2xl font-semibold">{d.seconds === null ? "unknown" : formatDelay(d.seconds)}</span>
+      {d.raw !== null ? <span className="block text-xs text-slate-700 dark:text-slate-300">raw {formatDelay(d.raw)} (forged hops or wrong clocks left out)</span> : null}
+    </>
   );
 }
 
@@ -77,7 +89,7 @@ export function Summary({ analysis }: { analysis: Analysis }) {
           <span className="text-2xl font-semibold">{s.hopCount}</span>
         </Field>
         <Field label="Delivery time">
-          <span className="text-2xl font-semibold">{s.totalDelaySeconds === null ? "unknown" : formatDelay(s.totalDelaySeconds)}</span>
+          <DeliveryTime analysis={analysis} />
         </Field>
         <Field label="Encryption">
           <Badge tone={tls.tone} icon={tls.icon}>

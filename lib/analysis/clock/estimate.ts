@@ -95,7 +95,7 @@ export function estimateClocks(hops: readonly ClockHopInput[], observations: rea
 
   const lastGroup = dated.length > 0 ? dated[dated.length - 1].group : null;
   const candidates = [...new Set(violated.flatMap((c) => [c.a.group, c.b.group]))].slice(0, MAX_CANDIDATES);
-  let best: string[][] = [];
+  const best: string[][] = [];
   for (let size = 1; size <= MAX_DISTRUSTED && best.length === 0; size++) {
     for (const set of subsets(candidates, size)) if (solve(constraints, set) !== null) best.push(set);
   }

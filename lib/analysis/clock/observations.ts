@@ -50,7 +50,7 @@ function signerDomain(tags: Map<string, string>): string | null {
 export function exchangeArrivalTime(text: string): number | null {
   let s = text.trim();
   if (s.endsWith("(UTC)")) s = s.slice(0, -5).trimEnd();
-  const m = /^(\d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2})(?:\.\d{1,7})?$/.exec(s);
+  const m = /^(\d{1,2} [a-z]{3} \d{4} \d{2}:\d{2}:\d{2})(?:\.\d{1,7})?$/i.exec(s);
   if (!m) return null;
   const iso = parseMailDate(`${m[1]} +0000`);
   return iso ? Date.parse(iso) : null;
