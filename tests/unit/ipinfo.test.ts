@@ -2,6 +2,8 @@
  * Offline IP ownership (issue 13): the @ip-location-db tables loaded from node_modules, and the
  * typed-array tables on their own with small CSV texts.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AsnTable, CountryTable } from "@/lib/ipinfo/table";
 import { ipData, lookupIpInfo } from "@/lib/ipinfo/load";
@@ -45,10 +47,13 @@ describe("ASN and country of known provider addresses (real data)", () => {
     expect(ipData()).toBe(d);
     const ips = Array.from({ length: 20_000 }, (_, i) => (i % 4 === 3 ? `2a00:1450:${(i % 65536).toString(16)}::1` : `${(i * 7) % 223 + 1}.${i % 256}.${(i * 13) % 256}.1`));
     for (const ip of ips) lookupIpInfo(ip); // warm-up
-    const t0 = performance.now();
-    for (const ip of ips) lookupIpInfo(ip);
-    const perLookupUs = ((performance.now() - t0) * 1000) / ips.length;
-    expect(perLookupUs).toBeLessThan(20);
+    // The fastest of five passes: a busy machine slows some passes, not the lookup itself.
+    const passes = Array.from({ length: 5 }, () => {
+      const t0 = performance.now();
+      for (const ip of ips) lookupIpInfo(ip);
+      return ((performance.now() - t0) * 1000) / ips.length;
+    });
+    expect(Math.min(...passes)).toBeLessThan(20);
   });
 });
 
@@ -78,5 +83,18 @@ describe("range tables from CSV text", () => {
     expect(t.lookup("1.0.0.9")).toBe("AU");
     expect(t.lookup("1.0.1.9")).toBeNull();
     expect(t.lookup("1.0.4.1")).toBe("JP");
+  });
+});
+
+describe("the data stays on the server", () => {
+  const ROOT = path.resolve(__dirname, "../..");
+  const files = (dir: string): string[] =>
+    readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name));
+
+  it("neither the engine nor any component imports the loader (the lookup is injected by server code)", () => {
+    const offenders = [...files("lib/analysis"), ...files("components")].filter((f) => /from\s+["'](?:[^"']*\/ipinfo\/[^"']*|@ip-location-db\/[^"']*|node:fs)["']/.test(readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
 });
