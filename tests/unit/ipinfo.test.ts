@@ -31,7 +31,7 @@ describe("ASN and country of known provider addresses (real data)", () => {
   }
 
   it("private, loopback, documentation, 6to4 and multicast addresses have no owner and no country", () => {
-    for (const ip of ["10.0.0.1", "192.168.1.5", "127.0.0.1", "100.64.0.1", "192.0.2.1", "203.0.113.9", "2001:db8::1", "fe80::1", "::1", "2002:a05:6838::1", "224.0.0.5"]) {
+    for (const ip of ["10.0.0.1", "192.168.1.5", "127.0.0.1", "100.64.0.1", "192.0.2.1", "203.0.113.9", "2001:db8::1", "fe80::1", "::1", "2002:a05:6838::1", "224.0.0.5", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "0.1.2.3", "64:ff9b::808:808"]) {
       expect(lookupIpInfo(ip), ip).toEqual({ asn: null, country: null });
     }
   });
