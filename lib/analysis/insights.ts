@@ -42,12 +42,7 @@ export function hopInsights(
   border: number | null,
   options: AnalyzeOptions,
 ): Insights {
-  const borderTime = border !== null ? (facts.find((f) => f.hop.index === border)?.time ?? null) : null;
-  const forged = facts.map((f, i) => {
-    if (hopFindings[i].some((x) => x.code === "implausible-date")) return true;
-    return relays[i].trust === "sender" && f.time !== null && borderTime !== null && f.time - borderTime > AFTER_BORDER_SECONDS * 1000;
-  });
-
+  const implausible = facts.map((_, i) => hopFindings[i].some((x) => x.code === "implausible-date"));
   const observations = clockObservations(fields);
   // One clock per by server; a known operator's fleet is one clock (its servers keep one time,
   // and its host names differ per hop). A hop whose server has no name is on the clock of the hop
@@ -57,14 +52,30 @@ export function hopInsights(
     const own = f.hop.byOperator?.name ?? f.hop.parsed.by?.host ?? f.hop.parsed.by?.ip ?? null;
     groups.push(own ?? (i > 0 && f.relayType === "internal" ? groups[i - 1] : null));
   });
-  const clockInput: ClockHopInput[] = facts.map((f, i) => ({
-    index: f.hop.index,
-    group: groups[i],
-    label: f.hop.parsed.by?.host ?? f.hop.parsed.by?.ip ?? "an unnamed server",
-    time: f.time,
-    forged: forged[i],
-  }));
-  const est = estimateClocks(clockInput, observations, border);
+  const clockInput = (forged: readonly boolean[]): ClockHopInput[] =>
+    facts.map((f, i) => ({
+      index: f.hop.index,
+      group: groups[i],
+      label: f.hop.parsed.by?.host ?? f.hop.parsed.by?.ip ?? "an unnamed server",
+      time: f.time,
+      forged: forged[i],
+    }));
+  // A sender-side hop dated more than an hour after the recipient's border contradicts it; judged
+  // on skew-corrected times (a recipient's clock hours behind makes every sender hop look later),
+  // then the clocks are estimated again without those hops.
+  let forged = implausible;
+  let est = estimateClocks(clockInput(forged), observations, border);
+  const borderIdx = border !== null ? facts.findIndex((f) => f.hop.index === border) : -1;
+  const fixed = (i: number) => (facts[i].time === null ? null : (facts[i].time as number) - (est.hops[i].offsetSeconds ?? 0) * 1000);
+  const borderTime = borderIdx >= 0 ? fixed(borderIdx) : null;
+  const afterBorder = facts.map((_, i) => {
+    const t = fixed(i);
+    return !implausible[i] && relays[i].trust === "sender" && t !== null && borderTime !== null && t - borderTime > AFTER_BORDER_SECONDS * 1000;
+  });
+  if (afterBorder.some(Boolean)) {
+    forged = implausible.map((x, i) => x || afterBorder[i]);
+    est = estimateClocks(clockInput(forged), observations, border);
+  }
   const offsetMs = (i: number) => (est.hops[i].offsetSeconds ?? 0) * 1000;
   const corrected = facts.map((f, i) => (f.time === null || forged[i] ? null : f.time - offsetMs(i)));
   const clocks: HopClock[] = facts.map((f, i) => {
@@ -94,7 +105,7 @@ export function hopInsights(
     correctedDelay: gaps.has(i) ? roundMs(gaps.get(i) as number) : clocks[i].correctedDelaySeconds,
     forged: forged[i],
     time: corrected[i],
-    distrustedClock: est.hops[i].offsetSeconds ? (clockInput[i].group ?? null) : i > 0 && est.hops[i - 1].offsetSeconds ? (clockInput[i - 1].group ?? null) : null,
+    distrustedClock: est.hops[i].offsetSeconds ? groups[i] : i > 0 && est.hops[i - 1].offsetSeconds ? groups[i - 1] : null,
   }));
   const causes = delayCauses(causeInput, fields, origins);
 

@@ -40,6 +40,13 @@ describe("clock offsets", () => {
     expect(a.summary.deliverySeconds).toBe(0);
   });
 
+  it("a recipient clock 17 h behind does not make the sender's hops 'after the border' (forged): the Date and X-Received side with them (sisimai googlegroups-14)", () => {
+    const a = real("sisimai__lhost-googlegroups-14.txt");
+    expect(offsets(a)).toEqual([0, 0, -61199, -61199]);
+    expect(a.hops[2].clock?.basis.join(" ")).toMatch(/X-Received by Google/);
+    expect(a.summary.deliverySeconds).toBe(0);
+  });
+
   it("a sending server 2 h behind (a time-zone mistake) against the Date header and Exchange Online (phishing_pot 670)", () => {
     const a = real("phishing_pot__sample-670.txt");
     expect(a.hops[0].clock?.offsetSeconds).toBe(-7217);

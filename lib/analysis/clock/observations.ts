@@ -8,11 +8,14 @@
  * - ARC-Seal t= (RFC 8617 §4.1.3): the sealing intermediary's clock; before the last hop.
  * - X-MS-Exchange-Organization-OriginalArrivalTime / X-MS-Exchange-CrossTenant-OriginalArrivalTime:
  *   Exchange Online's clock (the same clock as its Received dates); before the last hop.
+ * - X-Received ("by 2002:a05:…  with SMTP id …; <date>"): Gmail's internal hops, on the clock of
+ *   the server it names (Google's); before the last hop.
  *
  * Header position is not used to place them: Exchange reorders headers. Only "before" bounds.
  */
 import { parseMailDate } from "../message/dates";
 import { fieldsNamed, firstField, type RawField } from "../message/headers";
+import { operatorForHost } from "../operators/match";
 import { parseTagList } from "../text/tag-list";
 
 export interface ClockObservation {
@@ -75,6 +78,16 @@ export function clockObservations(fields: readonly RawField[]): ClockObservation
     const d = signerDomain(tags);
     const i = tags.get("i") ?? "?";
     if (t !== null && d) out.push({ group: `arc:${d}`, label: `the ARC seal i=${i} of ${d} (t=)`, time: t, before: "last" });
+  }
+  for (const f of fieldsNamed(fields, "x-received").slice(0, MAX_PER_KIND)) {
+    const v = f.value;
+    const semi = v.lastIndexOf(";");
+    if (semi < 0 || !v.startsWith("by ")) continue;
+    const iso = parseMailDate(v.slice(semi + 1));
+    if (!iso) continue;
+    const host = v.slice(3, v.indexOf(" ", 3) > 0 ? v.indexOf(" ", 3) : semi).toLowerCase();
+    const op = operatorForHost(host)?.name ?? null;
+    out.push({ group: op ?? `x-received:${host}`, label: `X-Received by ${op ?? host}`, time: Date.parse(iso), before: "last" });
   }
   for (const name of ["x-ms-exchange-organization-originalarrivaltime", "x-ms-exchange-crosstenant-originalarrivaltime"]) {
     const f = firstField(fields, name);
