@@ -134,8 +134,14 @@ function slowestHop(facts: readonly HopFacts[], gaps: ReadonlyMap<number, number
   return facts[best.i].hop.index;
 }
 
-/** The hop with its issue-13 fields (from.asn / from.country only when a lookup was given). */
+/**
+ * The hop with its issue-13 fields (from.asn / from.country only when a lookup was given). The hop
+ * is the fresh object toHop built, so it is completed in place; `from` is copied (it is the parsed
+ * header's own object).
+ */
 export function withInsight(hop: Hop, x: HopInsight, looked: boolean): Hop {
-  const from = hop.from && looked ? { ...hop.from, asn: x.ip?.asn ?? null, country: x.ip?.country ?? null } : hop.from;
-  return { ...hop, from, clock: x.clock, delayCause: x.delayCause };
+  if (hop.from && looked) hop.from = { ...hop.from, asn: x.ip?.asn ?? null, country: x.ip?.country ?? null };
+  hop.clock = x.clock;
+  hop.delayCause = x.delayCause;
+  return hop;
 }

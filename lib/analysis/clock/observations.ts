@@ -14,7 +14,7 @@
  * Header position is not used to place them: Exchange reorders headers. Only "before" bounds.
  */
 import { parseMailDate } from "../message/dates";
-import { fieldsNamed, firstField, type RawField } from "../message/headers";
+import type { RawField } from "../message/headers";
 import { operatorForHost } from "../operators/match";
 import { parseTagList } from "../text/tag-list";
 
@@ -59,40 +59,58 @@ export function exchangeArrivalTime(text: string): number | null {
   return iso ? Date.parse(iso) : null;
 }
 
+/** One pass over the fields (this runs on every analysis): only the few names below are read. */
 export function clockObservations(fields: readonly RawField[]): ClockObservation[] {
   const out: ClockObservation[] = [];
-  const date = firstField(fields, "date");
-  if (date) {
-    const iso = parseMailDate(date.decoded);
-    if (iso) out.push({ group: "header:date", label: "the Date header", time: Date.parse(iso), before: "first" });
-  }
-  for (const f of fieldsNamed(fields, "dkim-signature").slice(0, MAX_PER_KIND)) {
-    const tags = parseTagList(f.value);
-    const t = epochTag(tags.get("t"));
-    const d = signerDomain(tags);
-    if (t !== null && d) out.push({ group: `dkim:${d}`, label: `the DKIM signature of ${d} (t=)`, time: t, before: "border" });
-  }
-  for (const f of fieldsNamed(fields, "arc-seal").slice(0, MAX_PER_KIND)) {
-    const tags = parseTagList(f.value);
-    const t = epochTag(tags.get("t"));
-    const d = signerDomain(tags);
-    const i = tags.get("i") ?? "?";
-    if (t !== null && d) out.push({ group: `arc:${d}`, label: `the ARC seal i=${i} of ${d} (t=)`, time: t, before: "last" });
-  }
-  for (const f of fieldsNamed(fields, "x-received").slice(0, MAX_PER_KIND)) {
-    const v = f.value;
-    const semi = v.lastIndexOf(";");
-    if (semi < 0 || !v.startsWith("by ")) continue;
-    const iso = parseMailDate(v.slice(semi + 1));
-    if (!iso) continue;
-    const host = v.slice(3, v.indexOf(" ", 3) > 0 ? v.indexOf(" ", 3) : semi).toLowerCase();
-    const op = operatorForHost(host)?.name ?? null;
-    out.push({ group: op ?? `x-received:${host}`, label: `X-Received by ${op ?? host}`, time: Date.parse(iso), before: "last" });
-  }
-  for (const name of ["x-ms-exchange-organization-originalarrivaltime", "x-ms-exchange-crosstenant-originalarrivaltime"]) {
-    const f = firstField(fields, name);
-    const t = f ? exchangeArrivalTime(f.decoded) : null;
-    if (t !== null) out.push({ group: MICROSOFT_GROUP, label: `${f!.name} (Exchange Online's clock)`, time: t, before: "last" });
+  let date = false;
+  let dkim = 0;
+  let arc = 0;
+  let xr = 0;
+  let oat = false;
+  for (const f of fields) {
+    switch (f.key) {
+      case "date": {
+        if (date) break;
+        date = true;
+        const iso = parseMailDate(f.decoded);
+        if (iso) out.push({ group: "header:date", label: "the Date header", time: Date.parse(iso), before: "first" });
+        break;
+      }
+      case "dkim-signature":
+      case "arc-seal": {
+        const isDkim = f.key === "dkim-signature";
+        if ((isDkim ? dkim++ : arc++) >= MAX_PER_KIND) break;
+        const tags = parseTagList(f.value);
+        const t = epochTag(tags.get("t"));
+        const d = signerDomain(tags);
+        if (t === null || !d) break;
+        if (isDkim) out.push({ group: `dkim:${d}`, label: `the DKIM signature of ${d} (t=)`, time: t, before: "border" });
+        else out.push({ group: `arc:${d}`, label: `the ARC seal i=${tags.get("i") ?? "?"} of ${d} (t=)`, time: t, before: "last" });
+        break;
+      }
+      case "x-received": {
+        if (xr++ >= MAX_PER_KIND) break;
+        const v = f.value;
+        const semi = v.lastIndexOf(";");
+        if (semi < 0 || !v.startsWith("by ")) break;
+        const iso = parseMailDate(v.slice(semi + 1));
+        if (!iso) break;
+        const space = v.indexOf(" ", 3);
+        const host = v.slice(3, space > 0 && space < semi ? space : semi).toLowerCase();
+        const op = operatorForHost(host)?.name ?? null;
+        out.push({ group: op ?? `x-received:${host}`, label: `X-Received by ${op ?? host}`, time: Date.parse(iso), before: "last" });
+        break;
+      }
+      case "x-ms-exchange-organization-originalarrivaltime":
+      case "x-ms-exchange-crosstenant-originalarrivaltime": {
+        if (oat) break;
+        const t = exchangeArrivalTime(f.decoded);
+        if (t === null) break;
+        oat = true;
+        out.push({ group: MICROSOFT_GROUP, label: `${f.name} (Exchange Online's clock)`, time: t, before: "last" });
+        break;
+      }
+    }
   }
   return out;
 }
