@@ -16,7 +16,6 @@
 import { parseMailDate } from "../message/dates";
 import type { RawField } from "../message/headers";
 import { operatorForHost } from "../operators/match";
-import { parseTagList } from "../text/tag-list";
 
 export interface ClockObservation {
   /** The clock that wrote it (a group key shared with hops on the same clock). */
@@ -37,6 +36,27 @@ const MAX_EPOCH_S = 4_102_444_800; // 2100-01-01
 
 /** The clock group of Microsoft's Exchange Online hops (their by operator's name). */
 export const MICROSOFT_GROUP = "Microsoft 365";
+
+/**
+ * The t=, d= and i= tags of a DKIM-Signature or ARC-Seal (RFC 6376 §3.2 tag-list), without
+ * reading the rest into a map: the b= and bh= values are long and not needed here.
+ * The first occurrence of a tag wins, as in text/tag-list.ts.
+ */
+function dateTags(value: string): Map<string, string> {
+  const tags = new Map<string, string>();
+  let start = 0;
+  while (start <= value.length && tags.size < 3) {
+    let end = value.indexOf(";", start);
+    if (end < 0) end = value.length;
+    const eq = value.indexOf("=", start);
+    if (eq > start && eq < end) {
+      const name = value.slice(start, eq).trim().toLowerCase();
+      if ((name === "t" || name === "d" || name === "i") && !tags.has(name)) tags.set(name, value.slice(eq + 1, end).trim());
+    }
+    start = end + 1;
+  }
+  return tags;
+}
 
 function epochTag(value: string | undefined): number | null {
   if (!value || !/^\d{9,10}$/.test(value)) return null;
@@ -80,7 +100,7 @@ export function clockObservations(fields: readonly RawField[]): ClockObservation
       case "arc-seal": {
         const isDkim = f.key === "dkim-signature";
         if ((isDkim ? dkim++ : arc++) >= MAX_PER_KIND) break;
-        const tags = parseTagList(f.value);
+        const tags = dateTags(f.value);
         const t = epochTag(tags.get("t"));
         const d = signerDomain(tags);
         if (t === null || !d) break;
