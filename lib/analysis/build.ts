@@ -6,7 +6,7 @@
  */
 import { parseAuthentication } from "./auth/authentication";
 import { createGuard } from "./guard";
-import { hopInsights, withInsight } from "./insights";
+import { hopInsights, withOwner, type HopInsight } from "./insights";
 import { MAX_HOPS } from "./limits";
 import { addressDomain } from "./message/addresses";
 import { parseMailDate } from "./message/dates";
@@ -44,7 +44,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
   const insights = hopInsights(facts, relays.decisions, hopFindings, fields, relays.border.hop, options);
 
-  const hops: Hop[] = facts.map((f, i) => withInsight(toHop(f, relays.decisions[i], hopFindings[i]), insights.hops[i], options.ipInfo !== undefined));
+  const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i], insights.hops[i], options.ipInfo !== undefined));
   const fromValue = firstField(fields, "from")?.value ?? null;
   const sender = guard("Received", () => senderOperator(fields, parsedHops), { operator: null, findings: [] });
   messageFindings.push(...sender.findings);
@@ -70,11 +70,11 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   };
 }
 
-function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[]): Hop {
+function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[], x: HopInsight, looked: boolean): Hop {
   const p = f.hop.parsed;
   return {
     index: f.hop.index,
-    from: p.from,
+    from: withOwner(p.from, x, looked),
     by: p.by,
     with: p.with,
     id: p.id,
@@ -90,6 +90,8 @@ function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[]): Hop {
     operator: f.hop.byOperator?.name ?? null,
     raw: f.hop.field.value,
     findings: sortFindings(findings),
+    clock: x.clock,
+    delayCause: x.delayCause,
   };
 }
 

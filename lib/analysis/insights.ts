@@ -10,7 +10,7 @@ import type { RawField } from "./message/headers";
 import { hopOwnership } from "./route/ownership";
 import type { HopFacts } from "./route/findings";
 import type { RelayDecision } from "./route/relay-type";
-import type { AnalyzeOptions, DelayCause, Finding, Hop, HopClock, IpInfo } from "./types";
+import type { AnalyzeOptions, DelayCause, Finding, HopClock, HopFrom, IpInfo } from "./types";
 
 /** A sender-side hop dated this long after the recipient's border contradicts it (it cannot be later). */
 const AFTER_BORDER_SECONDS = 3600;
@@ -134,14 +134,8 @@ function slowestHop(facts: readonly HopFacts[], gaps: ReadonlyMap<number, number
   return facts[best.i].hop.index;
 }
 
-/**
- * The hop with its issue-13 fields (from.asn / from.country only when a lookup was given). The hop
- * is the fresh object toHop built, so it is completed in place; `from` is copied (it is the parsed
- * header's own object).
- */
-export function withInsight(hop: Hop, x: HopInsight, looked: boolean): Hop {
-  if (hop.from && looked) hop.from = { ...hop.from, asn: x.ip?.asn ?? null, country: x.ip?.country ?? null };
-  hop.clock = x.clock;
-  hop.delayCause = x.delayCause;
-  return hop;
+/** A hop's `from` with from.asn / from.country, only when a lookup was given (a copy: `from` is the parsed header's). */
+export function withOwner(from: HopFrom | null, x: HopInsight, looked: boolean): HopFrom | null {
+  if (!from || !looked) return from;
+  return { ...from, asn: x.ip?.asn ?? null, country: x.ip?.country ?? null };
 }
