@@ -13,10 +13,14 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { analyze } from "../lib/analysis";
+import { analyze as analyzeRaw } from "../lib/analysis";
+import { lookupIpInfo } from "../lib/ipinfo/load";
 import { splitHeaderBlock } from "../lib/analysis/message/headers";
 
 const ROOT = path.resolve(__dirname, "..");
+/** BENCH_IPINFO=1: analyse as the API does, with the offline ASN/country lookup (issue 13). */
+const OPTIONS = process.env.BENCH_IPINFO === "1" ? { ipInfo: lookupIpInfo } : {};
+const analyze = (text: string) => analyzeRaw(text, OPTIONS);
 const DIR = path.join(ROOT, "tests/fixtures/headers");
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 

@@ -6,6 +6,7 @@ import { AuthBadge, RelayBadge, TlsBadge } from "./hop-badges";
 import { FindingList } from "./findings";
 import { sortFindings } from "./findings-model";
 import { describeBy, describeFrom } from "./hop-model";
+import { HopClockRows } from "./hop-clock";
 import { LocalTime } from "./local-time";
 import { AlertIcon, BuildingIcon, ClockIcon, HourglassIcon } from "@/components/ui/icons";
 import { BorderMarker, TrustBadge } from "./border";
@@ -144,6 +145,7 @@ export function HopCard({ hop, context = PLAIN_CONTEXT }: { hop: Hop; context?: 
             <span>unknown (no readable date)</span>
           )}
         </dd>
+        <HopClockRows hop={hop} />
       </dl>
 
       <details className="mt-2 text-sm">

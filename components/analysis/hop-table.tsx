@@ -13,6 +13,7 @@ import { SeverityBadge } from "./findings";
 import { sortFindings } from "./findings-model";
 import type { RouteFacts } from "./hop-context";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
+import { HopClockCell, HopNetwork } from "./hop-clock";
 
 // Tokens (host names, protocol names, times) never break inside: the table scrolls in its box instead.
 const CELL = "border-b border-slate-200 px-2 py-1.5 align-top dark:border-slate-700";
@@ -140,6 +141,7 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
                         {d}
                       </div>
                     ))}
+                    <HopNetwork hop={hop} />
                     <div className={TOKEN}>
                       <span className="font-sans text-slate-600 dark:text-slate-400">by </span>
                       {describeBy(hop)}
@@ -159,6 +161,7 @@ export function HopTable({ hops, facts }: { hops: Hop[]; facts: RouteFacts }) {
                   <td className={`${CELL} font-mono text-xs`}>{formatUtc(hop.timestamp) ?? "unknown"}</td>
                   <td className={`${CELL} text-xs`}>
                     <DelayCell hop={hop} width={bars.get(hop.index)} facts={facts} />
+                    <HopClockCell hop={hop} />
                   </td>
                   <td className={`${CELL} text-xs`}>
                     {findings.length === 0 ? (

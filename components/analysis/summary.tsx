@@ -7,6 +7,7 @@ import { FindingList } from "./findings";
 import { allFindings } from "./findings-model";
 import { LocalTime } from "./local-time";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
+import { formatDelay } from "@/lib/format/duration";
 import { BorderSummary } from "./border";
 import { deliveryHeadline, deliverySeconds, forgedHops } from "./forged";
 import { tlsSummary, type TlsLine } from "./tls-model";
@@ -28,6 +29,9 @@ export function Summary({ analysis }: { analysis: Analysis }) {
   const s = analysis.summary;
   const tls = tlsSummary(analysis);
   const forged = forgedHops(analysis);
+  const delivery = deliverySeconds(analysis);
+  // The engine corrects clocks (issue 13): say the raw total when it differs from what is shown.
+  const rawDiffers = delivery !== null && s.totalDelaySeconds !== null && Math.abs(s.totalDelaySeconds - delivery) >= 1;
   const findings = allFindings(analysis);
   const top = findings.slice(0, TOP_FINDINGS);
   const none = <span className="text-slate-600 dark:text-slate-400">(none)</span>;
@@ -59,10 +63,14 @@ export function Summary({ analysis }: { analysis: Analysis }) {
           <span className="text-2xl font-semibold">{s.hopCount}</span>
         </Field>
         <Field label="Delivery time">
-          <span className="text-2xl font-semibold" data-testid="delivery-time">{deliveryHeadline(deliverySeconds(analysis))}</span>
+          <span className="text-2xl font-semibold" data-testid="delivery-time">{deliveryHeadline(delivery)}</span>
           {forged.size > 0 ? (
             <span className="block text-xs text-slate-700 dark:text-slate-300">
-              without the forged {forged.size === 1 ? "hop" : "hops"} {[...forged].map((i) => i).join(", ")}
+              without the forged {forged.size === 1 ? "hop" : "hops"} {[...forged].join(", ")}
+            </span>
+          ) : rawDiffers ? (
+            <span className="block text-xs text-slate-700 dark:text-slate-300">
+              raw {formatDelay(s.totalDelaySeconds ?? 0)} (wrong clocks corrected or sender-side hops left out)
             </span>
           ) : null}
         </Field>

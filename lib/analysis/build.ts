@@ -6,6 +6,7 @@
  */
 import { parseAuthentication } from "./auth/authentication";
 import { createGuard } from "./guard";
+import { hopInsights, withOwner, type HopInsight } from "./insights";
 import { MAX_HOPS } from "./limits";
 import { addressDomain } from "./message/addresses";
 import { parseMailDate } from "./message/dates";
@@ -43,8 +44,9 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const hopFindings = findingsForHops(facts, relays.restarts);
   relays.findings.forEach((list, i) => hopFindings[i].push(...list));
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
+  const insights = hopInsights(facts, relays.decisions, hopFindings, fields, relays.border.hop, options);
 
-  const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i]));
+  const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i], insights.hops[i], options.ipInfo !== undefined));
   const fromValue = firstField(fields, "from")?.value ?? null;
   const sender = guard("Received", () => senderOperator(fields, parsedHops), { operator: null, findings: [] });
   messageFindings.push(...sender.findings);
@@ -67,7 +69,14 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
 
   return {
     schemaVersion: 1,
-    summary: { ...summarize(fields, hops, sender.operator), border: relays.border, trails: Math.max(1, relays.borders.length), borders: relays.borders, verdict: genuine.verdict },
+    summary: {
+      ...summarize(fields, hops, sender.operator),
+      ...insights.summary,
+      border: relays.border,
+      trails: Math.max(1, relays.borders.length),
+      borders: relays.borders,
+      verdict: genuine.verdict,
+    },
     hops,
     authentication,
     warnings: sortFindings([...messageFindings, ...hopFindings.flat()]),
@@ -76,11 +85,11 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   };
 }
 
-function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[]): Hop {
+function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[], x: HopInsight, looked: boolean): Hop {
   const p = f.hop.parsed;
   return {
     index: f.hop.index,
-    from: p.from,
+    from: withOwner(p.from, x, looked),
     by: p.by,
     with: p.with,
     id: p.id,
@@ -96,6 +105,8 @@ function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[]): Hop {
     operator: f.hop.byOperator?.name ?? null,
     raw: f.hop.field.value,
     findings: sortFindings(findings),
+    clock: x.clock,
+    delayCause: x.delayCause,
   };
 }
 

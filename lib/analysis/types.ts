@@ -46,7 +46,9 @@ export type FindingCode =
   | "from-not-aligned"
   | "display-name-address"
   | "display-name-brand"
-  | "reply-to-other-org";
+  | "reply-to-other-org"
+  // clocks, delays and IP ownership (issue 13)
+  | "network-mismatch";
 
 export interface Finding {
   /** Stable kebab-case id, e.g. "plaintext-hop", "clock-skew", "chain-break" (see FindingCode). */
@@ -84,6 +86,10 @@ export interface HopFrom {
   rdns: string | null;
   /** Connecting IP (IPv4 dotted, IPv6 compressed lower-case, "IPv6:" removed). */
   ip: string | null;
+  /** Network owner of `ip` (offline data); null when unknown or private. Absent when not looked up. */
+  asn?: AsnInfo | null;
+  /** ISO 3166 alpha-2 country of `ip` (offline data); null when unknown or private. Absent when not looked up. */
+  country?: string | null;
 }
 
 export interface HopBy {
@@ -131,6 +137,10 @@ export interface Hop {
   /** The header value, unfolded. */
   raw: string;
   findings: Finding[];
+  /** This hop's server clock as other clocks of the message judge it (issue 13). */
+  clock?: HopClock;
+  /** Why a long gap before this hop happened, from evidence only; null when not long or unknown. */
+  delayCause?: DelayCause | null;
 }
 
 export interface Summary {
@@ -160,6 +170,61 @@ export interface Summary {
   borders: { trail: number; hop: number | null; evidence: string[] }[];
   /** The verdict line (issue 12); absent in older shares. */
   verdict?: MessageVerdict;
+  /**
+   * Delivery time: the latest hop's time minus the earliest hop's, over hops that are not forged
+   * (no implausible date, and not a sender-side hop that contradicts the border); corrected for
+   * clock offsets where they were estimated. null when fewer than two such hops are dated.
+   */
+  deliverySeconds?: number | null;
+  /** The hop (1-based) that held most of the delivery time (>= 10 s and >= 30% of it, no tie), else null. */
+  slowestHop?: number | null;
+}
+
+// ---- issue 13: clocks, delay causes, IP ownership ----
+
+/** An autonomous system: the network an address is routed from. */
+export interface AsnInfo {
+  number: number;
+  /** Registered name, e.g. "Google LLC". */
+  name: string;
+}
+
+/** What the offline data says about one public address. */
+export interface IpInfo {
+  asn: AsnInfo | null;
+  country: string | null;
+}
+
+/** Looks up an address; injected by server code (lib/ipinfo), never bundled into the engine. */
+export type IpInfoLookup = (ip: string) => IpInfo;
+
+export interface HopClock {
+  /**
+   * How far this hop's server clock is ahead (+) or behind (-) the reference clock, in seconds;
+   * 0 for the reference clock itself; null when no evidence gives an estimate.
+   */
+  offsetSeconds: number | null;
+  /** delaySeconds with both hops' clock offsets removed; equals delaySeconds when none is known. */
+  correctedDelaySeconds: number | null;
+  /** The evidence, one sentence each (the clocks compared and what they showed). */
+  basis: string[];
+}
+
+export type DelayCauseKind =
+  | "sender-queue"
+  | "greylisting"
+  | "backup-mx"
+  | "sandbox"
+  | "deferral"
+  | "mailbox-delivery"
+  | "clock-skew";
+
+export interface DelayCause {
+  cause: DelayCauseKind;
+  /** Whose system held the message: "sender", "recipient", or the operator's name. */
+  owner: string;
+  /** One sentence each: the headers and times that point to the cause. */
+  evidence: string[];
 }
 
 export interface SpfResult extends ResultTrust {
@@ -283,6 +348,11 @@ export interface AnalyzeOptions {
    * the domain's best MX is a backup MX. Default: none.
    */
   mx?: readonly MxRecordSet[];
+  /**
+   * Offline ASN/country lookup (lib/ipinfo/load.ts on the server). Without it hops carry no
+   * from.asn / from.country and no network-mismatch finding is possible.
+   */
+  ipInfo?: IpInfoLookup;
 }
 
 /** The MX records of one domain. */

@@ -4,6 +4,7 @@
  * Nothing here logs header content, ids or tokens.
  */
 import { analyze } from "@/lib/analysis";
+import { lookupIpInfo } from "@/lib/ipinfo/load";
 import type { Analysis } from "@/lib/analysis/types";
 import { env } from "@/lib/env";
 import { HttpError } from "@/lib/http/errors";
@@ -35,11 +36,20 @@ export interface CreatedShare {
 let lastPurge = 0;
 
 /**
+ * Unredacted shares carry each hop's network owner (from.asn, from.country) like the API does.
+ * Redacted ones do not: redaction masks the submitting client's address, and its AS name and
+ * country (a home ISP, a town's network) would still say where the sender sits.
+ */
+function shareOptions(redact: boolean) {
+  return redact ? {} : { ipInfo: lookupIpInfo };
+}
+
+/**
  * Analyzes, optionally redacts, and stores the snapshot compactly (compact.ts), counting its size
  * against the client's daily byte budget. The URL uses PUBLIC_URL, else the request's origin.
  */
 export async function createShare(req: ShareRequest, httpReq: Request): Promise<CreatedShare> {
-  const full = analyze(req.headers);
+  const full = analyze(req.headers, shareOptions(req.redact));
   const analysis = req.redact ? redactAnalysis(full) : full;
   const { encoding, json } = encodeAnalysis(analysis);
   await guardShareBytes(httpReq, Buffer.byteLength(json));
@@ -80,7 +90,7 @@ export function analysisText(record: ShareRecord): string {
 
 /** What a share of these headers would store, before it is created: the analysis and what redaction masks. */
 export function previewShare(req: ShareRequest): { redact: boolean; analysis: Analysis; masked: RedactionReport | null } {
-  const full = analyze(req.headers);
+  const full = analyze(req.headers, shareOptions(req.redact));
   if (!req.redact) return { redact: false, analysis: full, masked: null };
   const { analysis, report } = redactWithReport(full);
   return { redact: true, analysis, masked: report };

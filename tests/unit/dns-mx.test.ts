@@ -2,6 +2,7 @@
  * options.dns: live MX records as evidence (looked up outside the engine, with a fake resolver
  * here; CI has no network). A failed or slow look-up never breaks or blocks the analysis.
  */
+import { lookupIpInfo } from "@/lib/ipinfo/load";
 import { beforeEach, describe, expect, it } from "vitest";
 import { analyze, readMessage, recipientDomains } from "@/lib/analysis";
 import { analyzeWithDns } from "@/lib/dns/analyze-with-dns";
@@ -81,8 +82,9 @@ describe("MX look-ups for options.dns", () => {
     const off = await analyzeWithDns(HEADERS, { dns: false }, true, resolver);
     const disallowed = await analyzeWithDns(HEADERS, { dns: true }, false, resolver);
     expect(calls).toEqual([]);
-    expect(off).toEqual(analyze(HEADERS));
-    expect(disallowed).toEqual(analyze(HEADERS));
+    // The API's analyses always carry the offline network owners (issue 13), never MX evidence here.
+    expect(off).toEqual(analyze(HEADERS, { ipInfo: lookupIpInfo }));
+    expect(disallowed).toEqual(analyze(HEADERS, { ipInfo: lookupIpInfo }));
     expect(off.hops[1].relayType).toBe("mx");
   });
 });

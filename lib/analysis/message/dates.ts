@@ -39,12 +39,17 @@ const ZONES = new Map<string, number>([
   ["akst", -540], ["akdt", -480], ["hst", -600],
 ]);
 
+/** The last text parsed and its result: the Date header is read twice per analysis (clocks, summary). */
+let last: { text: string; iso: string | null } | null = null;
+
 /** Parses a mail date to ISO 8601 UTC ("2026-11-09T15:12:43.000Z"), or null when it is not a valid date. */
 export function parseMailDate(text: string): string | null {
   if (typeof text !== "string" || text.length === 0) return null;
+  if (last !== null && last.text === text) return last.iso;
   const words = dateWords(withoutComments(text));
-  if (words.length === 0) return null;
-  return parseIsoLike(words) ?? parseRfcLike(words);
+  const iso = words.length === 0 ? null : (parseIsoLike(words) ?? parseRfcLike(words));
+  last = { text, iso };
+  return iso;
 }
 
 interface Fields {
