@@ -27,6 +27,8 @@ export interface Env {
   dnsLookups: boolean;
   /** Public origin for share URLs, e.g. "https://hoptrace.example". PUBLIC_URL, default: from the request. */
   publicUrl: string | null;
+  /** Folder of the network-owner data (asn/, geo-whois-asn-country/). IPINFO_DATA_DIR, default: the installed @ip-location-db packages. */
+  ipInfoDataDir: string | null;
   /**
    * TEST ONLY: shifts the share store's clock by this many milliseconds so expiry can be tested
    * against a real server. HOPTRACE_TEST_CLOCK_OFFSET_MS, default 0. Never set it in production.
@@ -83,6 +85,7 @@ function stripTrailingSlashes(s: string): string {
 
 const schema = z.object({
   DATA_DIR: z.preprocess((v) => (typeof v === "string" ? unset(v.trim()) : v), z.string().optional().transform((s) => s ?? "./data")),
+  IPINFO_DATA_DIR: z.preprocess((v) => (typeof v === "string" ? unset(v.trim()) : v), z.string().optional().transform((s) => s ?? null)),
   DATABASE_URL: url("DATABASE_URL", /^postgres(?:ql)?:\/\//, "postgres:// or postgresql://"),
   REDIS_URL: url("REDIS_URL", /^rediss?:\/\//, "redis:// or rediss://"),
   SHARE_RATE_LIMIT: positiveInt("SHARE_RATE_LIMIT", 30),
@@ -116,6 +119,7 @@ function readEnv(e: NodeJS.ProcessEnv): Env {
   const v = r.data;
   return {
     dataDir: v.DATA_DIR,
+    ipInfoDataDir: v.IPINFO_DATA_DIR,
     databaseUrl: v.DATABASE_URL,
     redisUrl: v.REDIS_URL,
     shareRateLimitPerMinute: v.SHARE_RATE_LIMIT,

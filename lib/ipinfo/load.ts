@@ -9,6 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { env } from "@/lib/env";
 import type { IpInfo, IpInfoLookup } from "../analysis/types";
 import { ipValue, type IpValue } from "../analysis/net/ip";
 import { AsnTable, CountryTable } from "./table";
@@ -28,7 +29,7 @@ let loaded: IpData | null = null;
 
 /** The folder holding the @ip-location-db packages: IPINFO_DATA_DIR, else ./node_modules/@ip-location-db. */
 function dataDir(): string {
-  return process.env.IPINFO_DATA_DIR || join(process.cwd(), "node_modules", "@ip-location-db");
+  return env().ipInfoDataDir ?? join(process.cwd(), "node_modules", "@ip-location-db");
 }
 
 function readPair(dir: string, files: readonly [string, string]): [string, string] | null {

@@ -8,7 +8,7 @@ const env = (vars: Record<string, string>) => parseEnv(vars as NodeJS.ProcessEnv
 describe("lib/env.ts", () => {
   it("an empty environment gives the documented defaults", () => {
     expect(env({})).toEqual({
-      dataDir: "./data", databaseUrl: null, redisUrl: null, shareRateLimitPerMinute: 30, shareDailyBytes: 50 * 1024 * 1024,
+      dataDir: "./data", ipInfoDataDir: null, databaseUrl: null, redisUrl: null, shareRateLimitPerMinute: 30, shareDailyBytes: 50 * 1024 * 1024,
       analyzeRateLimitPerMinute: 120, trustProxy: false, hsts: false, dnsLookups: true, publicUrl: null, shareClockOffsetMs: 0,
     });
   });
