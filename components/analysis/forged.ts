@@ -77,8 +77,8 @@ export function deliverySeconds(analysis: Analysis): number | null {
 }
 
 /** The headline: a time, "unknown", or "unknown (clock skew)"; never "clock skew −9 h". */
-export function deliveryHeadline(seconds: number | null): string {
-  if (seconds === null) return "unknown";
+export function deliveryHeadline(seconds: number | null, clockSkew = false): string {
+  if (seconds === null) return clockSkew ? "unknown (clock skew)" : "unknown";
   if (seconds < 0) return "unknown (clock skew)";
   return formatDelay(seconds);
 }

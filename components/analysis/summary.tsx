@@ -63,7 +63,7 @@ export function Summary({ analysis }: { analysis: Analysis }) {
           <span className="text-2xl font-semibold">{s.hopCount}</span>
         </Field>
         <Field label="Delivery time">
-          <span className="text-2xl font-semibold" data-testid="delivery-time">{deliveryHeadline(delivery)}</span>
+          <span className="text-2xl font-semibold" data-testid="delivery-time">{deliveryHeadline(delivery, findings.some((f) => f.code === "clock-skew"))}</span>
           {forged.size > 0 ? (
             <span className="block text-xs text-slate-700 dark:text-slate-300">
               without the forged {forged.size === 1 ? "hop" : "hops"} {[...forged].join(", ")}

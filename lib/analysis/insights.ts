@@ -95,6 +95,10 @@ export function hopInsights(
   let deliverySeconds = kept.length >= 2 ? roundMs(((corrected[kept[kept.length - 1]] as number) - (corrected[kept[0]] as number)) / 1000) : null;
   // Within the clocks' tolerance a negative time is 0 (one-second resolution), not a contradiction.
   if (deliverySeconds !== null && deliverySeconds < 0 && deliverySeconds >= -CLOCK_TOLERANCE_S) deliverySeconds = 0;
+  // Clocks corrected with no clock but the hops' own (no Date, DKIM/ARC t=, X-Received …): the
+  // correction only says the negative gap was at least 0, so the total is a lower bound, not a
+  // time. The delivery time is then unknown (clock skew); offsets and raw values stay as they are.
+  if (est.distrusted.size > 0 && observations.length === 0) deliverySeconds = null;
 
   const origins: OriginTime[] = observations.filter((o) => o.group === "header:date" || o.group.startsWith("dkim:")).map((o) => ({ time: o.time, label: o.label }));
   const causeInput: CauseHop[] = facts.map((f, i) => ({

@@ -104,6 +104,21 @@ describe("clock offsets", () => {
   });
 });
 
+describe("delivery time", () => {
+  it("is unknown when only the hops' own clocks contradict each other (a correction is then a bound, not a time)", () => {
+    const a = analyze(
+      [
+        "Received: from mx.example.net (mx.example.net [192.0.2.10]) by store.example.net with LMTP id 2; Mon, 9 Nov 2026 01:00:00 +0000",
+        "Received: from out.sender.example (out.sender.example [198.51.100.7]) by mx.example.net with ESMTPS id 1; Mon, 9 Nov 2026 10:00:00 +0000",
+        "Subject: skew",
+      ].join("\n"),
+    );
+    expect(a.summary.totalDelaySeconds).toBe(-32_400); // raw stays raw
+    expect(a.summary.deliverySeconds).toBeNull();
+    expect(a.warnings.map((w) => w.code)).toContain("clock-skew");
+  });
+});
+
 describe("slowest hop", () => {
   const base = (d2: string, d3: string) =>
     chain([
