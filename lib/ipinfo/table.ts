@@ -227,18 +227,8 @@ export class AsnTable {
   }
 
   lookupValue(v: IpValue): AsnInfo | null {
-    let asn: number;
-    if (v.version === 4) {
-      const i = findV4(this.v4, v.n);
-      if (i < 0) return null;
-      asn = this.v4.value[i];
-    } else {
-      const [h, l] = v6Halves(v.groups);
-      const i = findV6(this.v6, h, l);
-      if (i < 0) return null;
-      asn = this.v6.value[i];
-    }
-    return { number: asn, name: this.names.get(asn) ?? `AS${asn}` };
+    const asn = rangeValue(this.v4, this.v6, v);
+    return asn === null ? null : { number: asn, name: this.names.get(asn) ?? `AS${asn}` };
   }
 }
 
@@ -271,17 +261,18 @@ export class CountryTable {
   }
 
   lookupValue(v: IpValue): string | null {
-    let code: number;
-    if (v.version === 4) {
-      const i = findV4(this.v4, v.n);
-      if (i < 0) return null;
-      code = this.v4.value[i];
-    } else {
-      const [h, l] = v6Halves(v.groups);
-      const i = findV6(this.v6, h, l);
-      if (i < 0) return null;
-      code = this.v6.value[i];
-    }
-    return String.fromCharCode(code >> 8, code & 255);
+    const code = rangeValue(this.v4, this.v6, v);
+    return code === null ? null : String.fromCharCode(code >> 8, code & 255);
   }
+}
+
+/** The value of the range holding the address, in the table of its version; null outside every range. */
+function rangeValue(v4: V4Table, v6: V6Table, v: IpValue): number | null {
+  if (v.version === 4) {
+    const i = findV4(v4, v.n);
+    return i < 0 ? null : v4.value[i];
+  }
+  const [h, l] = v6Halves(v.groups);
+  const i = findV6(v6, h, l);
+  return i < 0 ? null : v6.value[i];
 }
