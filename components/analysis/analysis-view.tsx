@@ -34,12 +34,9 @@ type RouteView = "timeline" | "table";
 
 export function AnalysisView({
   analysis,
-  verdict,
   share,
 }: {
   analysis: Analysis;
-  /** A one-line verdict shown above everything (issue 12 fills it); nothing when absent. */
-  verdict?: ReactNode;
   /** The share action (home page only); shown with Export right under the summary. */
   share?: ReactNode;
 }) {
@@ -51,7 +48,6 @@ export function AnalysisView({
   return (
     <div className="min-w-0 space-y-8">
       <VerdictLine verdict={analysis.summary.verdict} />
-      {verdict ? <div data-testid="verdict-slot">{verdict}</div> : null}
       <Summary analysis={analysis} />
 
       <section aria-label="Share and export" className="flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start">
