@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseMailDate } from "@/lib/analysis/message/dates";
+import { canonicalDate, generalDate, parseMailDate } from "@/lib/analysis/message/dates";
 
 const valid: { name: string; input: string; expected: string }[] = [
   { name: "an RFC 5322 date with a numeric zone", input: "Mon, 1 Jan 2024 10:00:00 +0000", expected: "2024-01-01T10:00:00.000Z" },
@@ -101,5 +101,61 @@ describe("isoString", () => {
     for (const ms of [lo, hi, 0, Date.UTC(2000, 1, 29), Date.UTC(2100, 2, 1) - 1, Date.UTC(2024, 11, 31, 23, 59, 59, 999)]) {
       expect(isoString(ms)).toBe(new Date(ms).toISOString());
     }
+  });
+});
+
+describe("the canonical-date fast path", () => {
+  const two = fc.integer({ min: 0, max: 61 }).map((n) => String(n).padStart(2, "0"));
+  const near = fc
+    .record({
+      weekday: fc.constantFrom("", "Thu, ", "Thu, ", "sun, ", "Thu,", "Foo, ", "Thursday, "),
+      day: fc.constantFrom("1", "3", "07", "29", "31", "0", "32", "003"),
+      month: fc.constantFrom("Dec", "dec", "FEB", "Dec", "Sept", "Xyz"),
+      year: fc.constantFrom("2026", "2026", "1999", "1899", "26", "10000"),
+      hh: two, mm: two, ss: two,
+      zone: fc.tuple(fc.constantFrom("+", "-", "+", "~"), two, two).map(([a, b, c]) => a + b + c),
+      tail: fc.constantFrom("", " (UTC)", "\t(PST)", "(UTC)", " x", "0"),
+    })
+    .map((r) => `${r.weekday}${r.day} ${r.month} ${r.year} ${r.hh}:${r.mm}:${r.ss} ${r.zone}${r.tail}`);
+  const mutated = fc.tuple(near, fc.nat(), fc.constantFrom(" ", "  ", "", ":", ",", "9", "(", "\t")).map(([s, at, c]) => {
+    const i = at % (s.length + 1);
+    return s.slice(0, i) + c + s.slice(i + 1);
+  });
+  it("gives the general reader's answer wherever it accepts a date", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.oneof(near, mutated), (text) => {
+        const fast = canonicalDate(text);
+        if (fast === undefined) return;
+        accepted++;
+        expect(fast, text).toBe(generalDate(text));
+      }),
+      { numRuns: 20000 },
+    );
+    expect(accepted).toBeGreaterThan(300);
+  });
+  it("accepts the common shapes and leaves the rest to the general reader", () => {
+    for (const text of ["Thu, 3 Dec 2026 18:20:26 +0000", "3 Dec 2026 18:20:26 -0800 (PST)", "Mon, 01 Jan 2024 10:00:00 +0100\tx", "Thu, 31 Feb 2026 10:00:00 +0000"]) {
+      expect(canonicalDate(text)).not.toBeUndefined();
+      expect(canonicalDate(text)).toBe(generalDate(text));
+    }
+    for (const text of ["Thu, 3 Dec 2026 18:20:26 GMT", "3 Dec 26 18:20:26 +0000", "3 Dec 2026 18:20 +0000", "3 Dec 2026 18:20:26.5 +0000", "2026-12-03T18:20:26Z", "Thursday, 3 Dec 2026 18:20:26 +0000"]) {
+      expect(canonicalDate(text)).toBeUndefined();
+    }
+  });
+  it("agrees with the general reader on real date texts of every fixture", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const dir = "tests/fixtures/headers";
+    let accepted = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith(".txt"))) {
+      for (const m of readFileSync(`${dir}/${f}`, "utf8").matchAll(/;\s*([^;\r\n]*(?:\r?\n[ \t][^;\r\n]*)?)$/gm)) {
+        const text = m[1].replace(/\r?\n[ \t]+/g, " ").trim();
+        const fast = canonicalDate(text);
+        if (fast === undefined) continue;
+        accepted++;
+        expect(fast, text).toBe(generalDate(text));
+      }
+    }
+    expect(accepted).toBeGreaterThan(300);
   });
 });

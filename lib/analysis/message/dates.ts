@@ -46,10 +46,70 @@ let last: { text: string; iso: string | null } | null = null;
 export function parseMailDate(text: string): string | null {
   if (typeof text !== "string" || text.length === 0) return null;
   if (last !== null && last.text === text) return last.iso;
-  const words = dateWords(withoutComments(text));
-  const iso = words.length === 0 ? null : (parseIsoLike(words) ?? parseRfcLike(words));
+  const fast = canonicalDate(text);
+  const iso = fast === undefined ? generalDate(text) : fast;
   last = { text, iso };
   return iso;
+}
+
+/** Every accepted form, word by word (see the file comment). */
+export function generalDate(text: string): string | null {
+  const words = dateWords(withoutComments(text));
+  return words.length === 0 ? null : (parseIsoLike(words) ?? parseRfcLike(words));
+}
+
+const digit = (s: string, i: number) => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** Two digits at i as a number, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = digit(s, i);
+  const b = digit(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * The form nearly every MTA writes, "Thu, 3 Dec 2026 18:20:26 +0000" (weekday optional, anything
+ * after the zone ignored), read on char codes without splitting. undefined for any other shape:
+ * the general reader below decides those. Where this accepts, it gives the general reader's answer
+ * (tests/unit/dates.test.ts compares the two).
+ */
+export function canonicalDate(s: string): string | null | undefined {
+  let i = 0;
+  const n = s.length;
+  while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  if (digit(s, i) < 0) {
+    // "Thu, ": a three-letter weekday, a comma and one space.
+    if (i + 5 > n || s.charCodeAt(i + 3) !== 44 || s.charCodeAt(i + 4) !== 32) return undefined;
+    if (!WEEKDAYS.includes(s.slice(i, i + 3).toLowerCase())) return undefined;
+    i += 5;
+  }
+  let day = digit(s, i++);
+  if (day < 0) return undefined;
+  if (digit(s, i) >= 0) day = day * 10 + digit(s, i++);
+  if (s.charCodeAt(i) !== 32 || s.charCodeAt(i + 4) !== 32) return undefined;
+  const month = MONTHS.indexOf(s.slice(i + 1, i + 4).toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  i += 5;
+  const y1 = twoDigits(s, i);
+  const y2 = twoDigits(s, i + 2);
+  if (y1 < 0 || y2 < 0 || s.charCodeAt(i + 4) !== 32) return undefined;
+  i += 5;
+  const hour = twoDigits(s, i);
+  const minute = twoDigits(s, i + 3);
+  const second = twoDigits(s, i + 6);
+  if (hour < 0 || minute < 0 || second < 0 || s.charCodeAt(i + 2) !== 58 || s.charCodeAt(i + 5) !== 58 || s.charCodeAt(i + 8) !== 32) return undefined;
+  i += 9;
+  const sign = s.charCodeAt(i);
+  const zh = twoDigits(s, i + 1);
+  const zm = twoDigits(s, i + 3);
+  if ((sign !== 43 && sign !== 45) || zh < 0 || zm < 0 || zh > 23 || zm > 59) return undefined;
+  i += 5;
+  if (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 9) return undefined;
+  const offset = zh * 60 + zm;
+  return build({ year: y1 * 100 + y2, month, day, hour, minute, second, millis: 0, offsetMinutes: sign === 45 ? -offset : offset });
 }
 
 interface Fields {

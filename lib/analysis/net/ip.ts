@@ -103,7 +103,9 @@ export function ipv6Groups(s: string): number[] | null {
   const total = head.length + tail.length;
   if (out === tail) {
     if (total > 7) return null;
-    return [...head, ...new Array<number>(8 - total).fill(0), ...tail];
+    for (let k = total; k < 8; k++) head.push(0);
+    for (let k = 0; k < tail.length; k++) head[8 - tail.length + k] = tail[k];
+    return head;
   }
   return total === 8 ? head : null;
 }
@@ -134,9 +136,15 @@ export function formatIpv6(g: readonly number[]): string {
     }
     i = j;
   }
-  const hex = (from: number, to: number) => g.slice(from, to).map((x) => x.toString(16)).join(":");
-  if (bestAt < 0) return hex(0, 8);
-  return `${hex(0, bestAt)}::${hex(bestAt + bestLen, 8)}`;
+  if (bestAt < 0) return hexGroups(g, 0, 8);
+  return `${hexGroups(g, 0, bestAt)}::${hexGroups(g, bestAt + bestLen, 8)}`;
+}
+
+/** Groups [from, to) in hex, joined by ":". */
+function hexGroups(g: readonly number[], from: number, to: number): string {
+  let out = "";
+  for (let i = from; i < to; i++) out += (i > from ? ":" : "") + g[i].toString(16);
+  return out;
 }
 
 /**

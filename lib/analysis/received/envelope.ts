@@ -21,7 +21,7 @@ export function readEnvelopeFrom(tokens: Token[], set: ClauseSet): string | null
   }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t && t.kind === "word" && t.text.toLowerCase() === "envelope-from") {
+    if (t && t.kind === "word" && t.text.length === 13 && t.text.toLowerCase() === "envelope-from") {
       const v = addressAfterKeyword(tokens.slice(i, i + 2));
       if (v !== null) return v;
     }
