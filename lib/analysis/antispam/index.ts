@@ -5,7 +5,7 @@
  * record each report is (trusted: written at or above the recipient's border).
  */
 import type { Guard } from "../guard";
-import type { RawField } from "../message/headers";
+import { firstField, type RawField } from "../message/headers";
 import type { AntispamReport } from "../types";
 import type { VendorReport } from "./common";
 import { readBarracuda, readIronPort, readMimecast, readProofpoint } from "./gateways";
@@ -35,9 +35,8 @@ export function readAntispam(
   guard: Guard,
 ): AntispamReport[] {
   const out: { report: AntispamReport; position: number }[] = [];
-  const present = new Set(fields.map((f) => f.key));
   for (const r of READERS) {
-    if (!r.keys.some((k) => present.has(k))) continue;
+    if (!r.keys.some((k) => firstField(fields, k) !== undefined)) continue;
     const rep = guard(r.header, () => r.read(fields), null);
     if (!rep) continue;
     const { position, operator, ...rest } = rep;

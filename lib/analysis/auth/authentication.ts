@@ -47,7 +47,8 @@ class EntryList<T extends object> {
   add(item: T): void {
     if (this.items.length >= MAX_RESULTS_PER_KIND) return;
     // Entries are flat (strings, numbers, null): their values in order identify them.
-    const key = Object.values(item).map((v) => (v === null ? "\u0001" : String(v))).join("\u0000");
+    let key = "";
+    for (const v of Object.values(item)) key += (v === null ? "\u0001" : String(v)) + "\u0000";
     if (this.seen.has(key)) return;
     this.seen.add(key);
     // Trust is added after the key: the first (topmost) copy of a repeated result decides it.

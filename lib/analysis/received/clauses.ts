@@ -2,7 +2,7 @@ import type { Token } from "./tokenize";
 import { normaliseHost } from "../net/host";
 import { parseIp } from "../net/ip";
 import { isProtocolToken } from "./protocols";
-import { tokenize } from "./tokenize";
+import { tokenizeComment } from "./tokenize";
 import { trimEnd, trimStart } from "../text/trim";
 
 /**
@@ -216,7 +216,7 @@ export function isJunkHost(host: string): boolean {
  * "(KumoMTA 10.13.176.43)" or "(ecelerity 2.1.1.3 r(11743))" are never read as addresses.
  */
 function ipInComment(text: string): string | null {
-  const inner = tokenize(text);
+  const inner = tokenizeComment(text);
   if (inner.length > 3) return null;
   for (let i = 0; i < inner.length; i++) {
     const t = inner[i];

@@ -1,6 +1,6 @@
 import type { Token } from "./tokenize";
 import type { ClauseSet } from "./clauses";
-import { tokenize } from "./tokenize";
+import { tokenizeComment } from "./tokenize";
 import { trimEnd } from "../text/trim";
 
 /**
@@ -16,7 +16,7 @@ export function readEnvelopeFrom(tokens: Token[], set: ClauseSet): string | null
     if (t.kind !== "comment" || (t.text.charCodeAt(0) | 32) !== 101) continue; // "e…"
     const lower = t.text.slice(0, 16).toLowerCase();
     if (!lower.startsWith("envelope-from") && !lower.startsWith("envelope-sender")) continue;
-    const v = addressAfterKeyword(tokenize(t.text));
+    const v = addressAfterKeyword(tokenizeComment(t.text));
     if (v !== null) return v;
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -38,7 +38,7 @@ export function readEnvelopeFrom(tokens: Token[], set: ClauseSet): string | null
   return null;
 }
 
-function addressAfterKeyword(inner: Token[]): string | null {
+function addressAfterKeyword(inner: readonly Token[]): string | null {
   const next = inner[1];
   if (!next) return null;
   if (next.kind === "angle") return next.text;

@@ -1,7 +1,7 @@
 import type { Token } from "./tokenize";
 import { isHostName, normaliseHost } from "../net/host";
 import { parseIp } from "../net/ip";
-import { tokenize } from "./tokenize";
+import { tokenize, tokenizeComment } from "./tokenize";
 import { trimEnd } from "../text/trim";
 
 /**
@@ -111,7 +111,7 @@ export function readFrom(tokens: Token[], opts: FromOptions = {}): FromPart {
  */
 export function readFromComment(text: string, allowLoneHost: boolean): CommentFacts {
   const facts: CommentFacts = {};
-  const inner = tokenize(text);
+  const inner = tokenizeComment(text);
   const firstWord = inner[0]?.kind === "word" ? inner[0].text.toLowerCase() : "";
   // Comments that are about something else (TLS, AUTH, envelope, proxies) hold no from facts;
   // "(Authenticated sender: a@example.com)" must not yield an rdns.
@@ -211,7 +211,7 @@ function hostPart(word: string): string | null {
 /** "([192.0.2.1])" or "([192.0.2.1]:52311)": the address literal alone, an optional port after it. */
 function addressOnlyComment(text: string): "address" | "port" | null {
   if (text.length > 60) return null;
-  const inner = tokenize(text);
+  const inner = tokenizeComment(text);
   const lit = inner[0];
   if (!lit || lit.kind !== "literal" || parseIp(lit.text) === null) return null;
   if (inner.length === 1) return "address";

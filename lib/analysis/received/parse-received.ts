@@ -1,6 +1,6 @@
 import type { ParsedReceived } from "./types";
 import type { Token } from "./tokenize";
-import { tokenize } from "./tokenize";
+import { tokenize, tokenizeComment } from "./tokenize";
 import { locateDate } from "./locate-date";
 import { normaliseHost } from "../net/host";
 import { allClauses, firstClause, isJunkHost, readBy, readFor, readId, readVia, readWith, splitClauses } from "./clauses";
@@ -170,7 +170,7 @@ function withNested(comments: string[]): string[] {
   for (const c of comments) {
     out.push(c);
     if (!c.includes("(")) continue;
-    for (const t of tokenize(c)) if (t.kind === "comment") out.push(t.text);
+    for (const t of tokenizeComment(c)) if (t.kind === "comment") out.push(t.text);
   }
   return out;
 }

@@ -116,7 +116,9 @@ export function findBorders(hops: readonly ChainHop[], ctx: BorderContext): Bord
   const n = hops.length;
   const clients = hops.map((_, i) => clientIdentity(hops, i));
   const position = new Map<RawField, number>();
-  ctx.fields.forEach((f, i) => position.set(f, i));
+  ctx.fields.forEach((f, i) => {
+    if (f.key === "received") position.set(f, i);
+  });
   const positions = hops.map((h) => position.get(h.field) ?? -1);
   const checksAt = matchChecks(hops, positions, ctx.fields);
   const marks = forwardMarks(ctx.fields);

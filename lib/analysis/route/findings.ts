@@ -20,11 +20,9 @@ const IMPLAUSIBLE_DAYS = 180;
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
 
+/** Most severe first; equal severities keep their order (Array#sort is stable, ES2019). */
 export function sortFindings(list: Finding[]): Finding[] {
-  return list
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i)
-    .map((x) => x.f);
+  return list.slice().sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 
 export function describeSeconds(s: number): string {

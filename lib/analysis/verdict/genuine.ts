@@ -172,7 +172,30 @@ export function addressInName(name: string): { address: string; domain: string }
  * both readings are tried.
  */
 function words(name: string, formatAs: string): string {
+  const ascii = asciiWords(name);
+  if (ascii !== null) return ascii;
   return ` ${name.normalize("NFKC").replace(/\p{Cf}/gu, formatAs).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ")} `;
+}
+
+/**
+ * words() of a name in printable ASCII, where NFKC changes nothing, there are no format
+ * characters and the letters and digits are [A-Za-z0-9]: one pass, no Unicode regex. null otherwise.
+ */
+function asciiWords(name: string): string | null {
+  let out = " ";
+  let inWord = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c < 32 || c > 126) return null;
+    const upper = c >= 65 && c <= 90;
+    if (upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (!inWord && out.length > 1) out += " ";
+      if (upper) c += 32;
+      out += String.fromCharCode(c);
+      inWord = true;
+    } else inWord = false;
+  }
+  return out.length > 1 ? out + " " : "  ";
 }
 
 /**
