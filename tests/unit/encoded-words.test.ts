@@ -29,6 +29,19 @@ describe("RFC 2047 encoded words", () => {
     expect(decodeEncodedWords(input)).toBe(expected);
   });
 
+  it("joins ASCII base64 words as text and mixes them with non-ASCII words of the same run in order", () => {
+    const b64 = (bytes: number[]) => btoa(String.fromCharCode(...bytes));
+    const ascii = `=?utf-8?B?${b64([0x61, 0x62])}?=`; // "ab"
+    const eAcute = `=?utf-8?B?${b64([0xc3, 0xa9])}?=`; // "é"
+    const halfA = `=?utf-8?B?${b64([0x78, 0xc3])}?=`; // "x" + first byte of "é"
+    const halfB = `=?utf-8?B?${b64([0xa9])}?=`; // its second byte
+    for (const v of [`${ascii} ${ascii}`, `${ascii} ${eAcute} ${ascii}`, `${eAcute} ${ascii}`, `${halfA} ${halfB} ${ascii}`, `${ascii} ${halfA} ${halfB}`, `=?us-ascii?B?${b64([0x41])}?= =?iso-2022-jp?B?${b64([0x1b, 0x24, 0x42, 0x30, 0x21, 0x1b, 0x28, 0x42])}?=`]) {
+      expect(decodeEncodedWords(v), v).toBe(libmime.decodeWords(v));
+    }
+    expect(decodeEncodedWords(`${ascii} ${eAcute} ${ascii}`)).toBe("abéab");
+    expect(decodeEncodedWords(`${halfA} ${halfB} ${ascii}`)).toBe("xéab");
+  });
+
   it("decodes a split UTF-8 character across adjacent words", () => {
     // "é" is C3 A9: one byte in each word.
     expect(decodeEncodedWords("=?utf-8?Q?caf=C3?= =?utf-8?Q?=A9?=")).toBe("café");

@@ -38,7 +38,23 @@ interface Word {
   /** The encoded text: value[textFrom, textTo). */
   textFrom: number;
   textTo: number;
+  /**
+   * The decoded bytes as a string, when they are all ASCII in an ASCII-compatible charset (then
+   * they are the decoded text, and nothing was written to the byte buffer); else null.
+   */
+  ascii: string | null;
 }
+
+/**
+ * Charsets in which every byte below 0x80 is that ASCII character (the WHATWG decoders of these
+ * names): a word of ASCII bytes in one of them is its own text. Not so for UTF-16 or the
+ * ISO-2022 family, whose escapes are ASCII bytes.
+ */
+function asciiCompatible(charset: string): boolean {
+  return charset === "utf-8" || charset === "utf8" || charset === "us-ascii" || charset.startsWith("iso-8859-") || charset.startsWith("windows-125");
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function hex(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -83,6 +99,10 @@ function decodeText(s: string, w: Word, out: Uint8Array, at: number): number {
       }
     }
     if (bin !== null) {
+      if (asciiCompatible(w.charset) && !NON_ASCII.test(bin)) {
+        w.ascii = bin;
+        return o;
+      }
       for (let k = 0; k < bin.length; k++) out[o++] = bin.charCodeAt(k);
       return o;
     }
@@ -158,7 +178,7 @@ function wordAt(s: string, i: number, find: Finders): Word | null {
   const star = charset.indexOf("*");
   if (star >= 0) charset = charset.slice(0, star);
   if (charset === "") return null;
-  return { start: i, end: close + 2, charset: charset.toLowerCase(), base64: enc === 98, textFrom: q1 + 3, textTo: close };
+  return { start: i, end: close + 2, charset: charset.toLowerCase(), base64: enc === 98, textFrom: q1 + 3, textTo: close, ascii: null };
 }
 
 function isBlank(s: string, from: number, to: number): boolean {
@@ -201,7 +221,7 @@ export function decodeEncodedWords(value: string): string {
     let j = k + 1;
     while (j < words.length && words[j].charset === first.charset && isBlank(value, words[j - 1].end, words[j].start)) j++;
     const last = words[j - 1];
-    parts.push((decoderFor(first.charset) as TextDecoder).decode(out.subarray(bytesFrom, ends[j - 1])));
+    parts.push(decodeRun(words, ends, k, j, out, bytesFrom));
     copied = last.end;
     // Whitespace before a following encoded word of another charset is dropped too (§6.2).
     if (j < words.length && isBlank(value, last.end, words[j].start)) copied = words[j].start;
@@ -209,6 +229,32 @@ export function decodeEncodedWords(value: string): string {
   }
   parts.push(value.slice(copied));
   return parts.join("");
+}
+
+/**
+ * The text of the run words[k, j) (one charset; its bytes are out[bytesFrom, ends[j - 1]) except
+ * for ASCII words, which kept their text instead). All ASCII: the texts joined, no decoder.
+ */
+function decodeRun(words: readonly Word[], ends: readonly number[], k: number, j: number, out: Uint8Array, bytesFrom: number): string {
+  let asciiWords = 0;
+  for (let m = k; m < j; m++) if (words[m].ascii !== null) asciiWords++;
+  if (asciiWords === j - k) {
+    let text = "";
+    for (let m = k; m < j; m++) text += words[m].ascii;
+    return text;
+  }
+  const decoder = decoderFor(words[k].charset) as TextDecoder;
+  if (asciiWords === 0) return decoder.decode(out.subarray(bytesFrom, ends[j - 1]));
+  // Mixed: the run's bytes in order, ASCII words' from their text.
+  const bytes: number[] = [];
+  let from = bytesFrom;
+  for (let m = k; m < j; m++) {
+    const a = words[m].ascii;
+    if (a !== null) for (let c = 0; c < a.length; c++) bytes.push(a.charCodeAt(c));
+    else for (let b = from; b < ends[m]; b++) bytes.push(out[b]);
+    from = ends[m];
+  }
+  return decoder.decode(Uint8Array.from(bytes));
 }
 
 function libmimeDecode(value: string): string {
