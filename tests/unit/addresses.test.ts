@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { readMessage } from "@/lib/analysis";
 import { parseList, simpleMailboxes } from "@/lib/analysis/message/addresses";
 
@@ -62,9 +63,48 @@ describe("address-list fast path", () => {
     expect(taken).toBeGreaterThan(values.length / 2);
   });
 
-  it("leaves quoted names with commas, addresses or odd spacing to the parser", () => {
-    for (const v of ['"Doe, Jane" <a@b.example>', '"support@bank.example" <x@evil.example>', '" Jane" <a@b.example>', '"Jane  Doe" <a@b.example>', 'Jane "JD" Doe <a@b.example>', '"Jane <a@b.example>']) {
+  it("reads a quoted name that is an address, as the parser does", () => {
+    for (const v of ['"support@bank.example" <x@evil.example>', '"a@b.example" <a@b.example>, "c@d.example"\t<c@d.example>']) {
+      const fast = simpleMailboxes(v);
+      expect(fast, v).not.toBeNull();
+      expect(plain(fast ?? []), v).toEqual(plain(parseList(v)));
+    }
+    expect(plain(simpleMailboxes('"support@bank.example" <x@evil.example>') ?? [])).toEqual([{ name: "support@bank.example", address: "x@evil.example", domain: "evil.example" }]);
+  });
+
+  it("leaves quoted names with commas or odd spacing, and bare addresses as names, to the parser", () => {
+    for (const v of ['"Doe, Jane" <a@b.example>', "support@bank.example <x@evil.example>", '"a"b@c.example <x@evil.example>', '" Jane" <a@b.example>', '"Jane  Doe" <a@b.example>', 'Jane "JD" Doe <a@b.example>', '"Jane <a@b.example>']) {
       expect(simpleMailboxes(v), v).toBeNull();
     }
+  });
+
+  it("reads what the parser reads on generated lists of names and addresses", () => {
+    const local = fc.constantFrom("a", "jane.doe", "x+tag", "Info", "no-reply");
+    const domain = fc.constantFrom("b.example", "mail.example.org", "B.Example");
+    const address = fc.tuple(local, domain).map(([l, d]) => `${l}@${d}`);
+    const entry = fc.tuple(address, fc.constantFrom("none", "plain", "quoted", "quoted-address", "same", "same-case", "bare-address", "spaced"), address).map(([a, kind, other]) => {
+      switch (kind) {
+        case "none": return a;
+        case "plain": return `Jane Doe <${a}>`;
+        case "quoted": return `"Jane Doe" <${a}>`;
+        case "quoted-address": return `"${other}" <${a}>`;
+        case "same": return `"${a}" <${a}>`;
+        case "same-case": return `"${a.toUpperCase()}" <${a}>`;
+        case "bare-address": return `${other} <${a}>`;
+        default: return `" ${other}"\t<${a}>`;
+      }
+    });
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 3 }), fc.constantFrom(", ", ",", " , "), (list, sep) => {
+        const v = list.join(sep);
+        const fast = simpleMailboxes(v);
+        if (fast === null) return;
+        taken++;
+        expect(plain(fast), v).toEqual(plain(parseList(v)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(taken).toBeGreaterThan(500);
   });
 });

@@ -11,7 +11,7 @@
  * - Score: the SCL (Forefront's, else X-MS-Exchange-Organization-SCL).
  */
 import type { RawField } from "../message/headers";
-import { parseAuthResults } from "../auth/auth-results";
+import { authResultsOf } from "../auth/auth-results";
 import type { AntispamField, SpamVerdict } from "../types";
 import { field, integer, report, type VendorReport } from "./common";
 import { CAT, COMPAUTH, DMARC_ACTION, DEFAULT_BCL_THRESHOLD, IPV, SFTY, SFV, SRV, bclMeaning, compauthReason, compauthReasonShort, pclMeaning, sclMeaning } from "./microsoft-data";
@@ -53,7 +53,7 @@ function topmost(fields: readonly RawField[]): Topmost {
       case "x-ms-exchange-organization-authas": t.authAs ??= entry; break;
       case "authentication-results": {
         if (t.compauth || !f.value.toLowerCase().includes("compauth")) break;
-        const h = parseAuthResults(f.value);
+        const h = authResultsOf(f);
         const compauth = h.results.find((r) => r.method === "compauth");
         if (!compauth) break;
         const dmarc = h.results.find((r) => r.method === "dmarc");

@@ -38,8 +38,8 @@ interface ParsedEntry {
 /**
  * The forms that need no parser: addr-specs, bare or in angle brackets, each with perhaps a plain
  * or wholly quoted display name before it, separated by commas ("a@b.example", "<a@b.example>",
- * "Jane <a@b.example>, \"Doe Jane\" <c@d.example>"): no comments, groups or escapes, and nothing in
- * quotes that could hide a comma, an address or a bracket. Most envelope values, Return-Path and
+ * "Jane <a@b.example>, \"Doe Jane\" <c@d.example>", "\"jane@b.example\" <a@b.example>"): no comments,
+ * groups or escapes, and nothing in quotes that could hide a comma or a bracket. Most envelope values, Return-Path and
  * From/To lists look so. null when the value needs the real parser; the results equal the parser's
  * (tests/unit/addresses.test.ts compares them).
  */
@@ -54,7 +54,7 @@ function simpleMailboxes(value: string): Mailbox[] | null {
     }
     // ( ) : ; \ [ ]: anything a real parser is needed for; in quotes also , @ < >
     if (c === 40 || c === 41 || c === 58 || c === 59 || c === 92 || c === 91 || c === 93) return null;
-    if (quoted && (c === 44 || c === 64 || c === 60 || c === 62)) return null;
+    if (quoted && (c === 44 || c === 60 || c === 62)) return null;
   }
   if (quoted) return null;
   const out: Mailbox[] = [];
@@ -68,20 +68,23 @@ function simpleMailboxes(value: string): Mailbox[] | null {
 }
 
 function simpleMailbox(part: string): Mailbox | null {
-  const at = part.indexOf("@");
-  if (at < 0 || part.indexOf("@", at + 1) >= 0) return null;
   const open = part.indexOf("<");
   const close = part.indexOf(">");
   let name = "";
   let address: string;
   if (open >= 0) {
-    if (close < open || part.indexOf("<", open + 1) >= 0 || part.slice(close + 1).trim() !== "" || at < open) return null;
+    if (close < open || part.indexOf("<", open + 1) >= 0 || part.slice(close + 1).trim() !== "") return null;
     name = part.slice(0, open).trim();
     address = part.slice(open + 1, close).trim();
+    // An "@" in the name only inside quotes ('"support@bank.example" <x@evil.example>', as
+    // Outlook writes a name that is an address); a bare one is the parser's to read.
+    if (name.includes("@") && name[0] !== '"') return null;
   } else {
     if (close >= 0) return null;
     address = part.trim();
   }
+  const at = address.indexOf("@");
+  if (at < 0 || address.indexOf("@", at + 1) >= 0) return null;
   if (address.includes(" ") || address.includes("\t") || address.includes('"') || address.startsWith("@") || address.endsWith("@")) return null;
   if (name.includes('"')) {
     // Only a name quoted whole, with plain text inside ("\"Jane Doe\""), is read here.
@@ -89,6 +92,8 @@ function simpleMailbox(part: string): Mailbox | null {
     if (name.length < 2 || name[0] !== '"' || name[name.length - 1] !== '"' || inner.includes('"') || inner.trim() !== inner || /\s\s/.test(inner)) return null;
     name = inner;
   }
+  // A name that is the address itself is no name (the parser's rule: '"a@b.example" <a@b.example>').
+  if (name === address) name = "";
   // An encoded-word display name (RFC 2047 §5) is decoded, as the parser would.
   if (name.includes("=?")) name = decodeEncodedWords(name);
   return { name, address, domain: domainOf(address.slice(address.lastIndexOf("@") + 1)) };
