@@ -9,6 +9,7 @@
  *   analyzeMessage(message, opts)  and analyse with what it found
  */
 import { buildAnalysis } from "./build";
+import { forgetObjects } from "./memo";
 import { readMessage, type MessageInput } from "./message/read";
 import { recipientDomainList } from "./route/recipients";
 import type { Analysis, AnalyzeOptions } from "./types";
@@ -18,12 +19,20 @@ export { AnalysisError } from "./errors";
 export { readMessage, type MessageInput } from "./message/read";
 
 export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
-  return buildAnalysis(readMessage(raw), options);
+  try {
+    return buildAnalysis(readMessage(raw), options);
+  } finally {
+    forgetObjects();
+  }
 }
 
 /** Analyses a message read by readMessage(). */
 export function analyzeMessage(message: MessageInput, options: AnalyzeOptions = {}): Analysis {
-  return buildAnalysis(message, options);
+  try {
+    return buildAnalysis(message, options);
+  } finally {
+    forgetObjects();
+  }
 }
 
 /**

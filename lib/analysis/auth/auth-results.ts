@@ -15,6 +15,7 @@
  * - A missing ";" between the authserv-id and the first resinfo is tolerated.
  */
 import { commentTags, readPairs, splitSemis, tokenizeAuth, type AuthToken } from "./tokens";
+import { memoByObject } from "../memo";
 
 /** One resinfo: method, result and its properties. */
 export interface ResInfo {
@@ -46,15 +47,10 @@ export const MAX_ARC_INSTANCE = 50;
  * border finder (receiver-checks.ts) and the authentication summary both read every one. The
  * result is shared: callers read it and build their own objects.
  */
-const parsedFields = new WeakMap<object, AuthResultsHeader>();
-export function authResultsOf(field: { readonly key: string; readonly value: string }): AuthResultsHeader {
-  let h = parsedFields.get(field);
-  if (!h) {
-    h = field.key === "arc-authentication-results" ? parseArcAuthResults(field.value) : parseAuthResults(field.value);
-    parsedFields.set(field, h);
-  }
-  return h;
-}
+export const authResultsOf: (field: { readonly key: string; readonly value: string }) => AuthResultsHeader = memoByObject(
+  (field) => (field.key === "arc-authentication-results" ? parseArcAuthResults(field.value) : parseAuthResults(field.value)),
+  1024,
+);
 
 /** Parses one Authentication-Results value. Never throws. */
 export function parseAuthResults(value: string): AuthResultsHeader {

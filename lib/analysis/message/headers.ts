@@ -1,6 +1,7 @@
 import { decodeEncodedWords } from "../text/encoded-words";
 import { fieldNameLength, findHeaderSection, isFolded, splitLines } from "./section";
 import { MAX_FIELD_CHARS, MAX_FIELDS } from "../limits";
+import { memoByObject } from "../memo";
 import type { Finding } from "../types";
 
 /** One header field of the block, in original order. */
@@ -105,24 +106,19 @@ export function decodeValue(value: string): string {
 /**
  * Fields by lower-case name, built once per header block: an analysis looks fields up by name
  * dozens of times, and a scan of the whole block each time was a measurable part of it. Keyed by
- * the block's array, so it lives exactly as long as the analysis that reads it.
+ * the block's array (a few recent blocks are kept).
  */
-const byName = new WeakMap<readonly RawField[], Map<string, RawField[]>>();
 const NONE: readonly RawField[] = Object.freeze([]);
 
-function index(fields: readonly RawField[]): Map<string, RawField[]> {
-  let map = byName.get(fields);
-  if (!map) {
-    map = new Map();
-    for (const f of fields) {
-      const list = map.get(f.key);
-      if (list) list.push(f);
-      else map.set(f.key, [f]);
-    }
-    byName.set(fields, map);
+const index = memoByObject((fields: readonly RawField[]): Map<string, RawField[]> => {
+  const map = new Map<string, RawField[]>();
+  for (const f of fields) {
+    const list = map.get(f.key);
+    if (list) list.push(f);
+    else map.set(f.key, [f]);
   }
   return map;
-}
+}, 8);
 
 /** All fields with this (case-insensitive) name, in order. The list is shared: do not change it. */
 export function fieldsNamed(fields: readonly RawField[], name: string): readonly RawField[] {
