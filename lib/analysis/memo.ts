@@ -78,5 +78,5 @@ export function memoByObject<K extends object, T>(fn: (key: K) => T, max: number
 
 /** Empties every memoByObject() memo (index.ts calls it when an analysis ends). */
 export function forgetObjects(): void {
-  for (const m of objectMemos) m.clear();
+  for (const m of objectMemos) if (m.size > 0) m.clear();
 }
