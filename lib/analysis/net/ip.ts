@@ -17,6 +17,8 @@
  * Only strict dotted quads are IPv4: "127.1", "0x7f.0.0.1" and "2130706433" are not addresses in mail.
  */
 
+import { memoByKey } from "../memo";
+
 /** Longest text that can be an address (a full IPv6 with an IPv4 tail is 45 characters). */
 const MAX_IP_TEXT = 64;
 
@@ -299,9 +301,14 @@ const PRIVATE_BLOCKS = [
  * false for public addresses and for anything that is not an address.
  */
 export function isPrivateOrLoopback(ip: string | null | undefined): boolean {
+  return ip ? privateMemo(ip) : false;
+}
+
+/** Each chain asks about the same few addresses many times (client checks, HELO checks, findings). */
+const privateMemo = memoByKey((ip: string): boolean => {
   const v = ipValue(ip);
   return v !== null && PRIVATE_BLOCKS.some((b) => inCidr(v, b));
-}
+}, 1024);
 
 /** True for an address that is public (not private, loopback or link-local). */
 export function isPublicIp(ip: string | null | undefined): boolean {

@@ -59,7 +59,18 @@ for (const t of ["ECSTREAM", "DSN", "QMQP", "UUCP", "MMS"]) add(t, {});
  */
 const HTTP_VERSION = /^HTTPS?\/\d(?:\.\d)?$/;
 
+/** The last token looked up and its answer: the readers of one header ask about the same token in turn. */
+let lastToken: string | null = null;
+let lastInfo: ProtocolInfo | undefined;
+
 function lookup(token: string): ProtocolInfo | undefined {
+  if (token === lastToken) return lastInfo;
+  lastInfo = lookupUncached(token);
+  lastToken = token;
+  return lastInfo;
+}
+
+function lookupUncached(token: string): ProtocolInfo | undefined {
   const upper = token.toUpperCase();
   const hit = TABLE.get(upper);
   if (hit || upper.length > 10 || !HTTP_VERSION.test(upper)) return hit;
