@@ -69,7 +69,8 @@ export function parseAuthentication(fields: readonly RawField[], fromDomain: str
   const arc = new EntryList<ArcResult>();
   spf.trust = dkim.trust = dmarc.trust = trust;
 
-  for (const [position, field] of fields.entries()) {
+  for (let position = 0; position < fields.length; position++) {
+    const field = fields[position];
     spf.position = dkim.position = dmarc.position = position;
     switch (field.key) {
       case "authentication-results":

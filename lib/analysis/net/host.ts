@@ -52,7 +52,7 @@ export function isHostName(s: string): boolean {
 
 /** "localhost" and "localhost.localdomain": names a client gives itself, never evidence of who it is. */
 export function isLocalhostName(name: string | null | undefined): boolean {
-  if (!name) return false;
+  if (!name || (name.length !== 9 && name.length !== 21)) return false;
   const n = name.toLowerCase();
   return n === "localhost" || n === "localhost.localdomain";
 }
