@@ -67,7 +67,12 @@ async function main(): Promise<void> {
       .filter((f) => f.endsWith(".txt"))
       .sort()
       .map((f) => readFileSync(path.join(fixtures, f), "utf8"));
-    for (let i = 0; i < 30; i++) for (const t of texts) (quiet(base, t), quiet(head, t)); // warm-up (JIT)
+    for (let i = 0; i < 30; i++) {
+      for (const t of texts) {
+        quiet(base, t); // warm-up (JIT)
+        quiet(head, t);
+      }
+    }
 
     const baseUs: number[] = [];
     const headUs: number[] = [];
