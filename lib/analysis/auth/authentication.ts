@@ -23,7 +23,7 @@ import { createGuard, type Guard } from "../guard";
 import type { RawField } from "../message/headers";
 import { domainOf } from "../net/domain";
 import { parseReceivedSpf } from "./received-spf";
-import type { ArcResult, Authentication, DkimResult, DmarcResult, SpfResult } from "../types";
+import type { ArcResult, Authentication, DkimResult, DmarcResult, ResultTrust, SpfResult } from "../types";
 import { parseTagList } from "../text/tag-list";
 
 /** Upper bound on entries per kind (spf, dkim, dmarc, arc). Real messages carry fewer than 20. */
@@ -53,7 +53,14 @@ class EntryList<T extends object> {
     this.seen.add(key);
     // Trust is added after the key: the first (topmost) copy of a repeated result decides it.
     const trusted = this.trust && "authservId" in item ? this.trust(this.position, (item as { authservId: string | null }).authservId) : null;
-    this.items.push(trusted === null ? item : { ...item, trusted, source: trusted ? "recipient" : "upstream" });
+    if (trusted !== null) {
+      // The entry is this list's own (every caller builds it fresh): the fields go on at the end,
+      // where a spread copy put them, without the copy.
+      const entry = item as T & ResultTrust;
+      entry.trusted = trusted;
+      entry.source = trusted ? "recipient" : "upstream";
+    }
+    this.items.push(item);
   }
 }
 

@@ -16,7 +16,7 @@ import { decodeEncodedWords } from "../text/encoded-words";
 /** Characters of one header value given to the address parser. */
 export const MAX_ADDRESS_TEXT = 8 * 1024;
 /** Values whose mailboxes are remembered: one analysis reads From, To and the envelope several times. */
-const RECENT = 16;
+const RECENT = 64;
 /** Mailboxes returned from one value. */
 export const MAX_ADDRESSES = 50;
 
@@ -106,11 +106,10 @@ export { simpleMailboxes };
 
 export function parseMailboxes(value: string | null | undefined): readonly Mailbox[] {
   if (!value || !value.includes("@")) return [];
-  const simple = simpleMailboxes(value);
-  if (simple) return simple;
   const hit = recent.get(value);
   if (hit) return hit;
-  const list = parseList(value);
+  const simple = simpleMailboxes(value);
+  const list = simple ? Object.freeze(simple) : parseList(value);
   if (recent.size >= RECENT) recent.clear();
   recent.set(value, list);
   return list;
