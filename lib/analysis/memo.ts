@@ -12,13 +12,20 @@ function checkMax(max: number): void {
 export function memoByKey<T>(fn: (key: string) => T, max: number = DEFAULT_MAX): (key: string) => T {
   checkMax(max);
   const cache = new Map<string, T>();
+  // The last key and its value: callers ask about the same host several times in a row.
+  let lastKey: string | null = null;
+  let lastValue: T | undefined;
   return (key) => {
-    const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as T;
-    const value = fn(key);
-    if (cache.size >= max) cache.clear();
-    cache.set(key, value);
-    return value;
+    if (key === lastKey) return lastValue as T;
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      value = fn(key);
+      if (cache.size >= max) cache.clear();
+      cache.set(key, value);
+    }
+    lastKey = key;
+    lastValue = value;
+    return value as T;
   };
 }
 
@@ -30,13 +37,24 @@ export function memoByPair<T>(fn: (a: string | null, b: string | null) => T, max
   checkMax(max);
   const cache = new Map<string, Map<string, T>>();
   let size = 0;
+  let lastA: string | null = null;
+  let lastB: string | null = null;
+  let lastValue: T | undefined;
   return (a, b) => {
     const ka = a ?? "";
     const kb = b ?? "";
+    if (ka === lastA && kb === lastB) return lastValue as T;
+    const value = pairLookup(ka, kb);
+    lastA = ka;
+    lastB = kb;
+    lastValue = value;
+    return value;
+  };
+  function pairLookup(ka: string, kb: string): T {
     let inner = cache.get(ka);
     const hit = inner?.get(kb);
     if (hit !== undefined || inner?.has(kb)) return hit as T;
-    const value = fn(a || null, b || null);
+    const value = fn(ka || null, kb || null);
     if (size >= max) {
       cache.clear();
       size = 0;
@@ -49,7 +67,7 @@ export function memoByPair<T>(fn: (a: string | null, b: string | null) => T, max
     inner.set(kb, value);
     size++;
     return value;
-  };
+  }
 }
 
 /**
