@@ -2,18 +2,41 @@
  * DKIM-style tag lists (RFC 6376 §3.2: "v=1; a=rsa-sha256; d=example.com; …"), as used by
  * DKIM-Signature and ARC-Seal. One linear pass, no regexes. Names lower-case, values trimmed,
  * the first occurrence of a tag wins. A Map: tag names come from the message.
+ *
+ * The last few values' lists are kept: one DKIM-Signature is read by the sending-service, border
+ * and clock readers in turn. The map is shared: read only.
  */
-export function parseTagList(value: string): Map<string, string> {
+const RECENT = 8;
+const recentValues: string[] = [];
+const recentTags: ReadonlyMap<string, string>[] = [];
+let next = 0;
+
+export function parseTagList(value: string): ReadonlyMap<string, string> {
+  for (let k = 0; k < recentValues.length; k++) if (recentValues[k] === value) return recentTags[k];
+  const tags = readTagList(value);
+  recentValues[next] = value;
+  recentTags[next] = tags;
+  next = (next + 1) % RECENT;
+  return tags;
+}
+
+function readTagList(value: string): Map<string, string> {
   const tags = new Map<string, string>();
-  let start = 0;
-  for (let i = 0; i <= value.length; i++) {
-    if (i < value.length && value[i] !== ";") continue;
-    const tag = value.slice(start, i);
-    start = i + 1;
-    const eq = tag.indexOf("=");
-    if (eq <= 0) continue;
-    const name = tag.slice(0, eq).trim().toLowerCase();
-    if (!tags.has(name)) tags.set(name, tag.slice(eq + 1).trim());
+  // The next "=" at or after `start`, found once for all the tags before it (a value of many
+  // ";" and no "=" is scanned once, not once per tag); Infinity when there is none.
+  let eq = -1;
+  for (let start = 0; start <= value.length; ) {
+    let end = value.indexOf(";", start);
+    if (end < 0) end = value.length;
+    if (eq < start) {
+      eq = value.indexOf("=", start);
+      if (eq < 0) eq = Infinity;
+    }
+    if (eq > start && eq < end) {
+      const name = value.slice(start, eq).trim().toLowerCase();
+      if (!tags.has(name)) tags.set(name, value.slice(eq + 1, end).trim());
+    }
+    start = end + 1;
   }
   return tags;
 }
