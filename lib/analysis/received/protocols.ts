@@ -59,15 +59,22 @@ for (const t of ["ECSTREAM", "DSN", "QMQP", "UUCP", "MMS"]) add(t, {});
  */
 const HTTP_VERSION = /^HTTPS?\/\d(?:\.\d)?$/;
 
-/** The last token looked up and its answer: the readers of one header ask about the same token in turn. */
-let lastToken: string | null = null;
-let lastInfo: ProtocolInfo | undefined;
+/**
+ * The last few tokens looked up and their answers: the readers of a header ask about its token in
+ * turn, and the chain's readers about neighbouring hops' tokens (a message has a handful).
+ */
+const RECENT = 4;
+const recentTokens: string[] = [];
+const recentInfo: (ProtocolInfo | undefined)[] = [];
+let next = 0;
 
 function lookup(token: string): ProtocolInfo | undefined {
-  if (token === lastToken) return lastInfo;
-  lastInfo = lookupUncached(token);
-  lastToken = token;
-  return lastInfo;
+  for (let k = 0; k < recentTokens.length; k++) if (recentTokens[k] === token) return recentInfo[k];
+  const info = lookupUncached(token);
+  recentTokens[next] = token;
+  recentInfo[next] = info;
+  next = (next + 1) % RECENT;
+  return info;
 }
 
 function lookupUncached(token: string): ProtocolInfo | undefined {
