@@ -101,16 +101,30 @@ export function inOperatorNetworks(operatorName: string, ip: string | null): boo
  * (its edge hosts handing mail to other servers), or null when the table does not say.
  */
 export function hostRole(operatorName: string, host: string | null): "inbound" | "submission" | "outbound" | null {
+  return roleMemo(operatorName, host);
+}
+
+/** The first table row of each operator name (what OPERATORS.find by name gives). */
+const RULE_BY_NAME = new Map<string, OperatorRule>();
+for (const rule of OPERATORS) if (!RULE_BY_NAME.has(rule.name)) RULE_BY_NAME.set(rule.name, rule);
+
+/** `h` is the suffix or a name under it ("mx.google.com" under "google.com"). */
+function isUnder(h: string, suffix: string): boolean {
+  if (h.length === suffix.length) return h === suffix;
+  return h.length > suffix.length && h.charCodeAt(h.length - suffix.length - 1) === 46 && h.endsWith(suffix);
+}
+
+const roleMemo = memoByPair((operatorName: string | null, host: string | null): "inbound" | "submission" | "outbound" | null => {
   const h = normaliseHost(host);
-  const rule = OPERATORS.find((r) => r.name === operatorName);
+  const rule = operatorName === null ? undefined : RULE_BY_NAME.get(operatorName);
   if (!h || !rule) return null;
-  const under = (s: string) => h === s || h.endsWith("." + s);
+  const under = (s: string) => isUnder(h, s);
   if ((rule.submissionSuffixes ?? []).some(under)) return "submission";
   if ((rule.inboundSuffixes ?? []).some(under)) return "inbound";
   for (const p of rule.inboundPatterns ?? []) if (p.test(h)) return "inbound";
   for (const p of rule.outboundPatterns ?? []) if (p.test(h)) return "outbound";
   return null;
-}
+});
 
 /**
  * The operator of a hop's by server: by host/address first, then the marks its software leaves
