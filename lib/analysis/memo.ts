@@ -98,3 +98,23 @@ export function memoByObject<K extends object, T>(fn: (key: K) => T, max: number
 export function forgetObjects(): void {
   for (const m of objectMemos) if (m.size > 0) m.clear();
 }
+
+/**
+ * A memo of the last `size` keys only, compared with ===: for values one analysis reads several
+ * times in a row (a comment's text, a DKIM-Signature, a with-token). No hashing of long strings,
+ * and it holds at most `size` entries. The answers are shared: read them, never change them.
+ */
+export function memoRecent<K, T>(fn: (key: K) => T, size: number): (key: K) => T {
+  checkMax(size);
+  const keys: K[] = [];
+  const values: T[] = [];
+  let next = 0;
+  return (key) => {
+    for (let k = 0; k < keys.length; k++) if (keys[k] === key) return values[k];
+    const value = fn(key);
+    keys[next] = key;
+    values[next] = value;
+    next = (next + 1) % size;
+    return value;
+  };
+}

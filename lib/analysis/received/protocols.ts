@@ -8,6 +8,7 @@
  * (Google/Zoho/Yahoo "SMTPS" for implicit TLS, CommuniGate "ESMTP-TLS", HTTP/HTTPS/HTTPREST for
  * webmail and APIs, Exchange "mapi", fetchmail's POP3/IMAP re-injection).
  */
+import { memoRecent } from "../memo";
 
 export interface ProtocolInfo {
   /** true: the token records TLS; false: a plain SMTP-family token (no TLS unless a comment says so); null: says nothing. */
@@ -63,19 +64,7 @@ const HTTP_VERSION = /^HTTPS?\/\d(?:\.\d)?$/;
  * The last few tokens looked up and their answers: the readers of a header ask about its token in
  * turn, and the chain's readers about neighbouring hops' tokens (a message has a handful).
  */
-const RECENT = 4;
-const recentTokens: string[] = [];
-const recentInfo: (ProtocolInfo | undefined)[] = [];
-let next = 0;
-
-function lookup(token: string): ProtocolInfo | undefined {
-  for (let k = 0; k < recentTokens.length; k++) if (recentTokens[k] === token) return recentInfo[k];
-  const info = lookupUncached(token);
-  recentTokens[next] = token;
-  recentInfo[next] = info;
-  next = (next + 1) % RECENT;
-  return info;
-}
+const lookup = memoRecent(lookupUncached, 4);
 
 function lookupUncached(token: string): ProtocolInfo | undefined {
   const upper = token.toUpperCase();

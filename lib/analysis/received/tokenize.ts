@@ -8,6 +8,7 @@
  */
 
 import { commentEnd, quotedEnd } from "../text/scan";
+import { memoRecent } from "../memo";
 
 export type TokenKind =
   | "word" //    a run of non-delimiter characters ("from", "mail.example.com", "helo=x", "15.20.1.2")
@@ -143,16 +144,4 @@ function scanUntil(text: string, i: number, stops: number): number {
  * from part, its address-only shape, the by part's address, the envelope, nested comments): the
  * last few answers are kept, so each comment is tokenised once. The list is shared: read only.
  */
-const RECENT_COMMENTS = 8;
-const recentTexts: string[] = [];
-const recentTokens: Token[][] = [];
-let recentNext = 0;
-
-export function tokenizeComment(text: string): readonly Token[] {
-  for (let k = 0; k < recentTexts.length; k++) if (recentTexts[k] === text) return recentTokens[k];
-  const tokens = tokenize(text);
-  recentTexts[recentNext] = text;
-  recentTokens[recentNext] = tokens;
-  recentNext = (recentNext + 1) % RECENT_COMMENTS;
-  return tokens;
-}
+export const tokenizeComment: (text: string) => readonly Token[] = memoRecent(tokenize, 8);

@@ -54,7 +54,10 @@ function asciiCompatible(charset: string): boolean {
   return charset === "utf-8" || charset === "utf8" || charset === "us-ascii" || charset.startsWith("iso-8859-") || charset.startsWith("windows-125");
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 function hex(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -99,7 +102,7 @@ function decodeText(s: string, w: Word, out: Uint8Array, at: number): number {
       }
     }
     if (bin !== null) {
-      if (asciiCompatible(w.charset) && !NON_ASCII.test(bin)) {
+      if (asciiCompatible(w.charset) && isAscii(bin)) {
         w.ascii = bin;
         return o;
       }

@@ -6,19 +6,9 @@
  * The last few values' lists are kept: one DKIM-Signature is read by the sending-service, border
  * and clock readers in turn. The map is shared: read only.
  */
-const RECENT = 8;
-const recentValues: string[] = [];
-const recentTags: ReadonlyMap<string, string>[] = [];
-let next = 0;
+import { memoRecent } from "../memo";
 
-export function parseTagList(value: string): ReadonlyMap<string, string> {
-  for (let k = 0; k < recentValues.length; k++) if (recentValues[k] === value) return recentTags[k];
-  const tags = readTagList(value);
-  recentValues[next] = value;
-  recentTags[next] = tags;
-  next = (next + 1) % RECENT;
-  return tags;
-}
+export const parseTagList: (value: string) => ReadonlyMap<string, string> = memoRecent(readTagList, 8);
 
 function readTagList(value: string): Map<string, string> {
   const tags = new Map<string, string>();
