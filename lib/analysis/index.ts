@@ -9,7 +9,7 @@
  *   analyzeMessage(message, opts)  and analyse with what it found
  */
 import { buildAnalysis } from "./build";
-import { forgetObjects } from "./memo";
+import { forgetAnalysis } from "./memo";
 import { readMessage, type MessageInput } from "./message/read";
 import { recipientDomainList } from "./route/recipients";
 import type { Analysis, AnalyzeOptions } from "./types";
@@ -22,7 +22,7 @@ export function analyze(raw: string, options: AnalyzeOptions = {}): Analysis {
   try {
     return buildAnalysis(readMessage(raw), options);
   } finally {
-    forgetObjects();
+    forgetAnalysis();
   }
 }
 
@@ -31,7 +31,7 @@ export function analyzeMessage(message: MessageInput, options: AnalyzeOptions = 
   try {
     return buildAnalysis(message, options);
   } finally {
-    forgetObjects();
+    forgetAnalysis();
   }
 }
 

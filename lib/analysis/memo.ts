@@ -71,19 +71,21 @@ export function memoByPair<T>(fn: (a: string | null, b: string | null) => T, max
 }
 
 /**
- * A memo of a function of one object, by identity, for objects that one analysis reads many times
- * (the header block's field list, one header field). A WeakMap did this before, but every entry
- * of a WeakMap is an ephemeron the garbage collector must trace: on short-lived keys that cost
- * more than the look-ups saved (a fifth of an analysis of a one-header message). Bounded (when
- * full it is cleared), and emptied by forgetObjects() when an analysis ends, so no message's
- * headers stay referenced after its analysis.
+ * A memo whose entries last one analysis: for values the analysis reads many times (the header
+ * block's field list and each header field, by identity; an address-list value). A WeakMap did
+ * the object case before, but every WeakMap entry is an ephemeron the garbage collector must
+ * trace: on short-lived keys that cost more than the look-ups saved (a fifth of an analysis of a
+ * one-header message). Bounded (when full it is cleared), and emptied by forgetAnalysis() when an
+ * analysis ends, so no message's headers stay referenced after its analysis.
  */
-const objectMemos: Map<object, unknown>[] = [];
+const perAnalysis: (() => void)[] = [];
 
-export function memoByObject<K extends object, T>(fn: (key: K) => T, max: number): (key: K) => T {
+export function memoPerAnalysis<K, T>(fn: (key: K) => T, max: number): (key: K) => T {
   checkMax(max);
   const cache = new Map<K, T>();
-  objectMemos.push(cache);
+  perAnalysis.push(() => {
+    if (cache.size > 0) cache.clear(); // Map#clear allocates a new table even when empty
+  });
   return (key) => {
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
@@ -94,21 +96,24 @@ export function memoByObject<K extends object, T>(fn: (key: K) => T, max: number
   };
 }
 
-/** Empties every memoByObject() memo (index.ts calls it when an analysis ends). */
-export function forgetObjects(): void {
-  for (const m of objectMemos) if (m.size > 0) m.clear();
-}
-
 /**
  * A memo of the last `size` keys only, compared with ===: for values one analysis reads several
  * times in a row (a comment's text, a DKIM-Signature, a with-token). No hashing of long strings,
- * and it holds at most `size` entries. The answers are shared: read them, never change them.
+ * and it holds at most `size` entries, until the analysis ends (forgetAnalysis). The answers are
+ * shared: read them, never change them.
  */
 export function memoRecent<K, T>(fn: (key: K) => T, size: number): (key: K) => T {
   checkMax(size);
-  const keys: K[] = [];
-  const values: T[] = [];
+  let keys: K[] = [];
+  let values: T[] = [];
   let next = 0;
+  perAnalysis.push(() => {
+    if (keys.length > 0) {
+      keys = [];
+      values = [];
+      next = 0;
+    }
+  });
   return (key) => {
     for (let k = 0; k < keys.length; k++) if (keys[k] === key) return values[k];
     const value = fn(key);
@@ -117,4 +122,9 @@ export function memoRecent<K, T>(fn: (key: K) => T, size: number): (key: K) => T
     next = (next + 1) % size;
     return value;
   };
+}
+
+/** Empties every memoPerAnalysis() and memoRecent() memo (index.ts calls it when an analysis ends). */
+export function forgetAnalysis(): void {
+  for (const forget of perAnalysis) forget();
 }

@@ -3,7 +3,7 @@
  * while it is remembered, stay bounded, and forget objects when told.
  */
 import { describe, expect, it } from "vitest";
-import { forgetObjects, memoByKey, memoByObject, memoByPair } from "@/lib/analysis/memo";
+import { forgetAnalysis, memoByKey, memoPerAnalysis, memoByPair } from "@/lib/analysis/memo";
 
 describe("memoByKey", () => {
   it("computes a key once, remembers undefined and null answers, and keeps answering after the last-key shortcut", () => {
@@ -43,18 +43,18 @@ describe("memoByPair", () => {
   });
 });
 
-describe("memoByObject", () => {
-  it("remembers by identity, not by content, and forgetObjects() empties it", () => {
+describe("memoPerAnalysis", () => {
+  it("remembers by identity, not by content, and forgetAnalysis() empties it", () => {
     let n = 0;
-    const f = memoByObject((o: { v: number }) => (n++, o.v * 2), 8);
+    const f = memoPerAnalysis((o: { v: number }) => (n++, o.v * 2), 8);
     const a = { v: 1 };
     expect([f(a), f(a), f({ v: 1 })]).toEqual([2, 2, 2]);
     expect(n).toBe(2);
-    forgetObjects();
+    forgetAnalysis();
     f(a);
     expect(n).toBe(3);
   });
   it("refuses a size that is not a positive integer", () => {
-    expect(() => memoByObject((o: object) => o, 0)).toThrow();
+    expect(() => memoPerAnalysis((o: object) => o, 0)).toThrow();
   });
 });

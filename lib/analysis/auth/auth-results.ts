@@ -15,7 +15,7 @@
  * - A missing ";" between the authserv-id and the first resinfo is tolerated.
  */
 import { commentTags, readPairs, splitSemis, tokenizeAuth, type AuthToken } from "./tokens";
-import { memoByObject } from "../memo";
+import { memoPerAnalysis } from "../memo";
 
 /** One resinfo: method, result and its properties. */
 export interface ResInfo {
@@ -47,7 +47,7 @@ export const MAX_ARC_INSTANCE = 50;
  * border finder (receiver-checks.ts) and the authentication summary both read every one. The
  * result is shared: callers read it and build their own objects.
  */
-export const authResultsOf: (field: { readonly key: string; readonly value: string }) => AuthResultsHeader = memoByObject(
+export const authResultsOf: (field: { readonly key: string; readonly value: string }) => AuthResultsHeader = memoPerAnalysis(
   (field) => (field.key === "arc-authentication-results" ? parseArcAuthResults(field.value) : parseAuthResults(field.value)),
   1024,
 );

@@ -12,6 +12,7 @@
 import { parseAddressHeader } from "mailparser";
 import { domainOf } from "../net/domain";
 import { decodeEncodedWords } from "../text/encoded-words";
+import { memoPerAnalysis } from "../memo";
 
 /** Characters of one header value given to the address parser. */
 export const MAX_ADDRESS_TEXT = 8 * 1024;
@@ -99,21 +100,18 @@ function simpleMailbox(part: string): Mailbox | null {
   return { name, address, domain: domainOf(address.slice(address.lastIndexOf("@") + 1)) };
 }
 
-const recent = new Map<string, readonly Mailbox[]>();
-
 /** The mailboxes of an address-list value, groups flattened, in order. Never throws. */
 export { simpleMailboxes };
 
 export function parseMailboxes(value: string | null | undefined): readonly Mailbox[] {
   if (!value || !value.includes("@")) return [];
-  const hit = recent.get(value);
-  if (hit) return hit;
-  const simple = simpleMailboxes(value);
-  const list = simple ? Object.freeze(simple) : parseList(value);
-  if (recent.size >= RECENT) recent.clear();
-  recent.set(value, list);
-  return list;
+  return mailboxesOf(value);
 }
+
+const mailboxesOf = memoPerAnalysis((value: string): readonly Mailbox[] => {
+  const simple = simpleMailboxes(value);
+  return simple ? Object.freeze(simple) : parseList(value);
+}, RECENT);
 
 /** The real parser's reading (exported for the test that holds the fast path to it). */
 export function parseList(value: string): readonly Mailbox[] {

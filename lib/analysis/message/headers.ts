@@ -1,7 +1,7 @@
 import { decodeEncodedWords } from "../text/encoded-words";
 import { fieldNameLength, findHeaderSection, isFolded, splitLines } from "./section";
 import { MAX_FIELD_CHARS, MAX_FIELDS } from "../limits";
-import { memoByObject } from "../memo";
+import { memoPerAnalysis } from "../memo";
 import type { Finding } from "../types";
 
 /** One header field of the block, in original order. */
@@ -110,7 +110,7 @@ export function decodeValue(value: string): string {
  */
 const NONE: readonly RawField[] = Object.freeze([]);
 
-const index = memoByObject((fields: readonly RawField[]): Map<string, RawField[]> => {
+const index = memoPerAnalysis((fields: readonly RawField[]): Map<string, RawField[]> => {
   const map = new Map<string, RawField[]>();
   for (const f of fields) {
     const list = map.get(f.key);
