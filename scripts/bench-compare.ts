@@ -7,15 +7,18 @@
  *   speedupMedian                 median over the fixtures of base time ÷ this checkout's time
  *   speedupOfSums                 total base time ÷ total time over all fixtures
  * Both engines read this checkout's tests/fixtures/headers. The revision is checked out into a
- * temporary git worktree (removed afterwards) that shares this checkout's node_modules.
- *   BENCH_ROUNDS=15   timed batches per fixture and engine
+ * temporary git worktree (removed afterwards) that shares this checkout's node_modules. Each
+ * engine is measured as the product runs it: bundled, its modules concatenated (engine-bundle.mjs).
+ *   BENCH_ROUNDS=15    timed batches per fixture and engine
+ *   BENCH_LOADER=tsx   both engines' sources through tsx instead (per-module loader cost included)
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { analyze as headAnalyze } from "../lib/analysis";
+import { bundle, throughTsx } from "./engine-bundle.mjs";
 
 type Analyze = (raw: string) => unknown;
 
@@ -46,6 +49,15 @@ function batchUs(fn: Analyze, text: string): number {
   return (c.user + c.system) / BATCH;
 }
 
+/** The analyze() of the engine in `tree`: bundled, or its sources through tsx (BENCH_LOADER=tsx). */
+async function loadEngine(tree: string, name: string): Promise<Analyze> {
+  const entry = path.join(tree, "lib/analysis/index.ts");
+  if (!existsSync(entry)) throw new Error(`${tree} has no lib/analysis/index.ts`);
+  if (throughTsx()) return ((await import(pathToFileURL(entry).href)) as { analyze: Analyze }).analyze;
+  const file = bundle(entry, `engine-${name}`, { root: tree });
+  return (createRequire(file)(file) as { analyze: Analyze }).analyze;
+}
+
 async function main(): Promise<void> {
   const rev = process.argv[2];
   if (!rev) {
@@ -57,10 +69,8 @@ async function main(): Promise<void> {
   try {
     execFileSync("git", ["worktree", "add", "--detach", dir, sha], { cwd: ROOT, stdio: "ignore" });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    const entry = path.join(dir, "lib/analysis/index.ts");
-    if (!existsSync(entry)) throw new Error(`${rev} has no lib/analysis/index.ts`);
-    const base = ((await import(pathToFileURL(entry).href)) as { analyze: Analyze }).analyze;
-    const head: Analyze = headAnalyze;
+    const base = await loadEngine(dir, `base-${sha.slice(0, 12)}`);
+    const head = await loadEngine(ROOT, "head");
 
     const fixtures = path.join(ROOT, "tests/fixtures/headers");
     const texts = readdirSync(fixtures)
@@ -90,6 +100,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         base: sha.slice(0, 12),
+        loader: throughTsx() ? "tsx" : "bundle",
         fixtures: texts.length,
         baseMedianUs: round(median(baseUs)),
         headMedianUs: round(median(headUs)),

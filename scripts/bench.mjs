@@ -3,6 +3,7 @@
 // "Benchmarks" section (between the bench markers) with these numbers.
 //   BENCH_SECONDS=10   seconds per API measurement (after a 3 s warm-up)
 //   SKIP_BUILD=1       reuse an existing production build (NEXT_DIST_DIR, default .next)
+//   BENCH_LOADER=tsx   run the engine bench through tsx instead of bundled (engine-bundle.mjs)
 //   --skip-api / --skip-engine
 //   --readme-only      rewrite the README table from bench-results/latest.json, measure nothing
 import { spawn, spawnSync, execSync } from "node:child_process";
@@ -11,6 +12,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { bundle, throughTsx } from "./engine-bundle.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
@@ -21,14 +23,17 @@ const CONNECTIONS = 10;
 /** The "typical 6-hop message": Gmail submission → Google outbound → Exchange Online (8.9 KB). */
 const TYPICAL = "tests/fixtures/headers/phishing_pot__sample-1000.txt";
 
+/** The engine bench, on the engine bundled as `next build` bundles it (engine-bundle.mjs). */
 function engineBench() {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--expose-gc", "scripts/bench-engine.ts"], {
+  const script = path.join(root, "scripts", "bench-engine.ts");
+  const argv = throughTsx() ? ["--import", "tsx", "--expose-gc", script] : ["--expose-gc", bundle(script, "bench-engine", { root, dirname: path.dirname(script) })];
+  const r = spawnSync(process.execPath, argv, {
     cwd: root,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });
   if (r.status !== 0) throw new Error(`engine bench failed (${r.status})`);
-  return JSON.parse(r.stdout.trim().split("\n").pop());
+  return { loader: throughTsx() ? "tsx" : "bundle", ...JSON.parse(r.stdout.trim().split("\n").pop()) };
 }
 
 function freePort() {
@@ -102,7 +107,7 @@ function table(res) {
   const e = res.engine;
   if (e) {
     const f = e.fixtures;
-    rows.push(["Engine: median per header set", `${f.medianUs} µs`, `${f.count} real fixtures, median ${(f.medianBytes / 1024).toFixed(1)} KiB; p90 ${f.p90Us} µs, max ${f.maxUs} µs`]);
+    rows.push(["Engine: median per header set", `${f.medianUs} µs`, `${f.count} real fixtures, median ${(f.medianBytes / 1024).toFixed(1)} KiB; p90 ${f.p90Us} µs, max ${f.maxUs} µs; ${e.loader === "tsx" ? "sources run through tsx" : "engine bundled as next build bundles it"}`]);
     if (f.floor) rows.push(["Engine ÷ floor", `×${f.floor.engineRatio}`, `floor: split + unfold + Date.parse of each Received, ${f.floor.medianUs} µs per header set (same run)`]);
     rows.push(["Engine: throughput", `${f.mbPerSecond} MB/s`, `all fixtures, ${(f.totalBytes / 1e6).toFixed(2)} MB per pass`]);
     const g = e.growth;
