@@ -34,8 +34,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const relays = classifyRelays(chain.hops, { fields, recipientOrgs, listOrgs, mx });
 
   const facts: HopFacts[] = chain.hops.map((hop, i) => {
-    const time = hop.parsed.timestamp ? Date.parse(hop.parsed.timestamp) : null;
-    return { hop, relayType: relays.decisions[i].type, delaySeconds: null, time };
+    return { hop, relayType: relays.decisions[i].type, delaySeconds: null, time: hop.time };
   });
   facts.forEach((f, i) => {
     const prev = i > 0 ? facts[i - 1].time : null;

@@ -35,44 +35,46 @@ export function splitHeaderBlock(input: string): HeaderBlock {
   const lines = splitLines(input);
   const section = findHeaderSection(lines);
 
-  const parts: { name: string; chunks: string[]; size: number }[] = [];
+  // One pass: the field being read is `name` + `value` (its unfolded text so far); it is stored
+  // when the next field starts, or at the end.
+  const fields: RawField[] = [];
+  let name: string | null = null;
+  let value = "";
   let cutFields = 0;
   let cutChars = false;
+  const store = () => {
+    if (name === null) return;
+    if (value.length > MAX_FIELD_CHARS) {
+      value = value.slice(0, MAX_FIELD_CHARS);
+      cutChars = true;
+    }
+    const v = value.trim();
+    fields.push({ name, key: name.toLowerCase(), value: v, decoded: decodeValue(v) });
+  };
   for (let i = section.start; i < section.end; i++) {
     const line = lines[i];
     if (line === "") continue; // a separator of a double-spaced paste
     const folded = isFolded(line);
     const nameLength = folded ? -1 : fieldNameLength(line);
     if (nameLength > 0) {
-      if (parts.length >= MAX_FIELDS) {
+      if (fields.length + (name === null ? 0 : 1) >= MAX_FIELDS) {
         cutFields++;
         continue;
       }
-      const rest = line.slice(line.indexOf(":", nameLength) + 1);
-      parts.push({ name: line.slice(0, nameLength), chunks: [rest], size: rest.length });
-    } else if (parts.length > 0 && cutFields === 0) {
-      const cur = parts[parts.length - 1];
-      if (cur.size >= MAX_FIELD_CHARS) {
+      store();
+      name = line.slice(0, nameLength);
+      value = line.slice(line.indexOf(":", nameLength) + 1);
+    } else if (name !== null && cutFields === 0) {
+      if (value.length >= MAX_FIELD_CHARS) {
         cutChars = true;
         continue;
       }
       // Unfold: the line break goes, the whitespace stays. A mangled line gets one space.
-      const chunk = folded ? line : " " + line;
-      cur.chunks.push(chunk);
-      cur.size += chunk.length;
+      value += folded ? line : " " + line;
     }
     // Text before the first field that is not a field: ignored (e.g. a pasted title line).
   }
-
-  const fields: RawField[] = parts.map((p) => {
-    let value = p.chunks.length === 1 ? p.chunks[0] : p.chunks.join("");
-    if (value.length > MAX_FIELD_CHARS) {
-      value = value.slice(0, MAX_FIELD_CHARS);
-      cutChars = true;
-    }
-    value = value.trim();
-    return { name: p.name, key: p.name.toLowerCase(), value, decoded: decodeValue(value) };
-  });
+  store();
 
   if (section.doubleSpaced && fields.length > 1) {
     findings.push({

@@ -19,7 +19,8 @@
 
 /** Lines of a text, on CRLF, CR or LF (mixed endings give the same lines). */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Most pastes have LF endings only: a split on one character is several times cheaper.
+  return text.indexOf("\r") < 0 ? text.split("\n") : text.split(/\r\n|\r|\n/);
 }
 
 /** Length of the field name when the line starts a field ("Name:" or "Name :"), else -1. */

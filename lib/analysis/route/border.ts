@@ -446,7 +446,7 @@ function isBackupEntry(hops: readonly ChainHop[], leg: Leg, ctx: BorderContext):
   if (listed) return listed.priority > listed.best.priority;
   if (BACKUP_MX_NAME.test(host)) return true;
   if (!NUMBERED_MX_NAME.test(host)) return false;
-  const t0 = hops[b].parsed.timestamp ? Date.parse(hops[b].parsed.timestamp as string) : NaN;
-  const t1 = next.parsed.timestamp ? Date.parse(next.parsed.timestamp) : NaN;
-  return t1 - t0 >= BACKUP_QUEUE_SECONDS * 1000;
+  const t0 = hops[b].time;
+  const t1 = next.time;
+  return t0 !== null && t1 !== null && t1 - t0 >= BACKUP_QUEUE_SECONDS * 1000;
 }

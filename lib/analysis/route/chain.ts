@@ -29,6 +29,8 @@ export interface ChainHop {
   fromOrgWeak: boolean;
   /** The client address is loopback or private (a local content filter, a NAT-ed client, …). */
   fromPrivate: boolean;
+  /** parsed.timestamp in epoch milliseconds, read once for every stage that compares dates; null when undated. */
+  time: number | null;
 }
 
 export interface Chain {
@@ -69,6 +71,7 @@ export function buildChain(received: readonly ReceivedHeader[], truncated: numbe
         fromOrg: from.org,
         fromOrgWeak: from.weak,
         fromPrivate: isLocalClient(parsed),
+        time: parsed.timestamp ? Date.parse(parsed.timestamp) : null,
       };
     });
   inferUnnamedServers(hops);

@@ -79,8 +79,6 @@ export function findRestarts(hops: readonly ChainHop[], positions: readonly numb
 }
 
 function gapHours(a: ChainHop, b: ChainHop): number | null {
-  const ta = a.parsed.timestamp ? Date.parse(a.parsed.timestamp) : NaN;
-  const tb = b.parsed.timestamp ? Date.parse(b.parsed.timestamp) : NaN;
-  if (Number.isNaN(ta) || Number.isNaN(tb)) return null;
-  return (tb - ta) / 3_600_000;
+  if (a.time === null || b.time === null) return null;
+  return (b.time - a.time) / 3_600_000;
 }
