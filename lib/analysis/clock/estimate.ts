@@ -188,7 +188,12 @@ function* subsets<T>(items: readonly T[], size: number, start = 0, acc: T[] = []
 function solve(constraints: readonly Constraint[], free: readonly string[]): Map<string, number> | null {
   const n = free.length + 1;
   const node = (g: string) => free.indexOf(g) + 1; // 0 = the anchor
-  const d: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : Infinity)));
+  const d: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) row.push(i === j ? 0 : Infinity);
+    d.push(row);
+  }
   for (const c of constraints) {
     const a = node(c.a.group);
     const b = node(c.b.group);

@@ -22,6 +22,7 @@ const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info:
 
 /** Most severe first; equal severities keep their order (Array#sort is stable, ES2019). */
 export function sortFindings(list: Finding[]): Finding[] {
+  if (list.length < 2) return list.slice();
   return list.slice().sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 

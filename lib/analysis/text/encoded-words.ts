@@ -192,12 +192,27 @@ function isBlank(s: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * A byte buffer of at least n bytes for one decodeEncodedWords() call: one buffer is kept for
+ * values up to SCRATCH_MAX characters (a typed array per value was a measurable part of the
+ * header block's reading), larger values get their own. The decoding is synchronous and never
+ * re-enters itself, and the bytes are decoded into strings before it returns.
+ */
+const SCRATCH_MAX = 16 * 1024;
+let scratch = new Uint8Array(1024);
+
+function scratchBytes(n: number): Uint8Array {
+  if (n > SCRATCH_MAX) return new Uint8Array(n);
+  if (scratch.length < n) scratch = new Uint8Array(SCRATCH_MAX);
+  return scratch;
+}
+
 /** The value with its encoded words decoded. */
 export function decodeEncodedWords(value: string): string {
   if (!value.includes("=?")) return value;
   // One pass: each valid word's bytes go into `out` in order, so the bytes of a run of adjacent
   // words are one contiguous slice of it.
-  const out = new Uint8Array(value.length);
+  const out = scratchBytes(value.length);
   const words: Word[] = [];
   const ends: number[] = [];
   let used = 0;
