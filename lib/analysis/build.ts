@@ -80,7 +80,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
     }),
     hops,
     authentication,
-    warnings: sortFindings([...messageFindings, ...hopFindings.flat()]),
+    warnings: sortFindings(allFindings(messageFindings, hopFindings)),
     headers: fields.map((f) => ({ name: f.name, value: f.decoded })),
     antispam: genuine.antispam,
   };
@@ -131,6 +131,13 @@ function summarize(fields: readonly RawField[], hops: readonly Hop[], senderOp: 
     tls: known.length === 0 ? "unknown" : known.every(Boolean) ? "all" : known.some(Boolean) ? "partial" : "none",
     sender: { operator: senderOp },
   };
+}
+
+/** The message's findings, then each hop's, in one new list. */
+function allFindings(message: readonly Finding[], hops: readonly (readonly Finding[])[]): Finding[] {
+  const out = message.slice();
+  for (const list of hops) for (const f of list) out.push(f);
+  return out;
 }
 
 function roundMs(s: number): number {

@@ -264,15 +264,18 @@ function decodeRun(words: readonly Word[], ends: readonly number[], k: number, j
   const decoder = decoderFor(words[k].charset) as TextDecoder;
   if (asciiWords === 0) return decoder.decode(out.subarray(bytesFrom, ends[j - 1]));
   // Mixed: the run's bytes in order, ASCII words' from their text.
-  const bytes: number[] = [];
+  let size = ends[j - 1] - bytesFrom;
+  for (let m = k; m < j; m++) size += words[m].ascii?.length ?? 0;
+  const bytes = new Uint8Array(size);
+  let o = 0;
   let from = bytesFrom;
   for (let m = k; m < j; m++) {
     const a = words[m].ascii;
-    if (a !== null) for (let c = 0; c < a.length; c++) bytes.push(a.charCodeAt(c));
-    else for (let b = from; b < ends[m]; b++) bytes.push(out[b]);
+    if (a !== null) for (let c = 0; c < a.length; c++) bytes[o++] = a.charCodeAt(c);
+    else for (let b = from; b < ends[m]; b++) bytes[o++] = out[b];
     from = ends[m];
   }
-  return decoder.decode(Uint8Array.from(bytes));
+  return decoder.decode(bytes);
 }
 
 function libmimeDecode(value: string): string {
