@@ -7,7 +7,7 @@ import fc from "fast-check";
 import libmime from "libmime";
 import { describe, expect, it } from "vitest";
 import { splitHeaderBlock } from "@/lib/analysis/message/headers";
-import { decodeEncodedWords } from "@/lib/analysis/text/encoded-words";
+import { decodeEncodedWords, isCleanBase64 } from "@/lib/analysis/text/encoded-words";
 
 const DIR = path.resolve(__dirname, "../fixtures/headers");
 const values = readdirSync(DIR)
@@ -62,8 +62,29 @@ describe("RFC 2047 encoded words", () => {
     );
   });
 
+  it("sends to atob exactly the base64 texts atob accepts (a refusal costs a DOMException)", () => {
+    const accepts = (t: string) => {
+      try {
+        atob(t);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const t of ["cipher=", "cipher==", "ciphe==", "YQ==", "YQ=", "YQ", "Y", "====", "==", "", "QUFB", "QUF=", "a=bc"]) {
+      expect(isCleanBase64(t, 0, t.length), t).toBe(accepts(t));
+    }
+    const text = fc.array(fc.constantFrom(..."ABCXYZabcxyz0189+/=!-"), { maxLength: 12 }).map((cs) => cs.join(""));
+    fc.assert(fc.property(text, (t) => isCleanBase64(t, 0, t.length) === accepts(t)), { numRuns: 3000 });
+  });
+
+  it("decodes base64 words padded in the wrong place as their digits, the same with or without atob", () => {
+    expect(decodeEncodedWords("=?utf-8?B?YWJj=?=")).toBe(libmime.decodeWords("=?utf-8?B?YWJj=?="));
+    expect(decodeEncodedWords("=?utf-8?B?cipher=?=")).toBe(libmime.decodeWords("=?utf-8?B?cipher=?="));
+  });
+
   it("stays linear on a megabyte of broken words", () => {
-    for (const shape of ["=?", "=?a?b?", "=?utf-8?q?", "=?utf-8?B?QUFB?= "]) {
+    for (const shape of ["=?", "=?a?b?", "=?utf-8?q?", "=?utf-8?B?QUFB?= ", "?==?utf-8?B?cipher="]) {
       const v = shape.repeat(Math.ceil(1_048_576 / shape.length));
       const t0 = performance.now();
       decodeEncodedWords(v);
