@@ -8,6 +8,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, type Analysis } from "@/lib/analysis";
 import { EXAMPLES } from "@/components/analysis/examples";
+import { clockObservations } from "@/lib/analysis/clock/observations";
+import { splitHeaderBlock } from "@/lib/analysis/message/headers";
 
 const ROOT = path.resolve(__dirname, "../fixtures");
 const real = (name: string) => analyze(readFileSync(path.join(ROOT, "headers", name), "utf8"));
@@ -178,5 +180,20 @@ describe("delay causes", () => {
   it("short gaps have no cause (threshold 2 min)", () => {
     const a = real("flanker__outlook_express.txt");
     expect(a.hops.filter((h) => h.delayCause && h.delayCause.cause !== "clock-skew")).toEqual([]);
+  });
+});
+
+describe("signing-time observations (DKIM-Signature and ARC-Seal t=)", () => {
+  const observe = (text: string) => clockObservations(splitHeaderBlock(text).fields);
+
+  it("reads t= and d= wherever they stand among empty and unknown tags, the first of each winning", () => {
+    const obs = observe("DKIM-Signature: v=1;;; ;a=rsa-sha256; d=Signer.example; s=x;;t=1700000000; t=1800000000; bh=abc=; b=def==\n");
+    expect(obs).toEqual([{ group: "dkim:signer.example", label: "the DKIM signature of signer.example (t=)", time: 1_700_000_000_000, before: "border" }]);
+  });
+
+  it("finds a tag after a long run of empty tags and stops where no '=' follows", () => {
+    const late = observe(`DKIM-Signature: d=signer.example; ${";".repeat(50_000)} t=1700000000; ${"(;".repeat(20_000)}\n`);
+    expect(late.map((o) => o.time)).toEqual([1_700_000_000_000]);
+    expect(observe(`ARC-Seal: i=1; ${"(;".repeat(40_000)}\n`)).toEqual([]);
   });
 });

@@ -45,10 +45,12 @@ export const MICROSOFT_GROUP = "Microsoft 365";
 function dateTags(value: string): Map<string, string> {
   const tags = new Map<string, string>();
   let start = 0;
+  let eq = -2; // the first "=" at or after `start`, kept while it lies ahead (-1: none left)
   while (start <= value.length && tags.size < 3) {
+    if (eq !== -1 && eq < start) eq = value.indexOf("=", start);
+    if (eq === -1) break; // no tag after this point (a megabyte of ";" cost a scan per segment)
     let end = value.indexOf(";", start);
     if (end < 0) end = value.length;
-    const eq = value.indexOf("=", start);
     if (eq > start && eq < end) {
       const name = value.slice(start, eq).trim().toLowerCase();
       if ((name === "t" || name === "d" || name === "i") && !tags.has(name)) tags.set(name, value.slice(eq + 1, end).trim());
