@@ -16,6 +16,7 @@
 import { parseMailDate } from "../message/dates";
 import type { RawField } from "../message/headers";
 import { operatorForHost } from "../operators/match";
+import { parseTagList } from "../text/tag-list";
 
 export interface ClockObservation {
   /** The clock that wrote it (a group key shared with hops on the same clock). */
@@ -37,36 +38,13 @@ const MAX_EPOCH_S = 4_102_444_800; // 2100-01-01
 /** The clock group of Microsoft's Exchange Online hops (their by operator's name). */
 export const MICROSOFT_GROUP = "Microsoft 365";
 
-/**
- * The t=, d= and i= tags of a DKIM-Signature or ARC-Seal (RFC 6376 §3.2 tag-list), without
- * reading the rest into a map: the b= and bh= values are long and not needed here.
- * The first occurrence of a tag wins, as in text/tag-list.ts.
- */
-function dateTags(value: string): Map<string, string> {
-  const tags = new Map<string, string>();
-  let start = 0;
-  let eq = -2; // the first "=" at or after `start`, kept while it lies ahead (-1: none left)
-  while (start <= value.length && tags.size < 3) {
-    if (eq !== -1 && eq < start) eq = value.indexOf("=", start);
-    if (eq === -1) break; // no tag after this point (a megabyte of ";" cost a scan per segment)
-    let end = value.indexOf(";", start);
-    if (end < 0) end = value.length;
-    if (eq > start && eq < end) {
-      const name = value.slice(start, eq).trim().toLowerCase();
-      if ((name === "t" || name === "d" || name === "i") && !tags.has(name)) tags.set(name, value.slice(eq + 1, end).trim());
-    }
-    start = end + 1;
-  }
-  return tags;
-}
-
 function epochTag(value: string | undefined): number | null {
   if (!value || !/^\d{9,10}$/.test(value)) return null;
   const s = Number(value);
   return s >= MIN_EPOCH_S && s <= MAX_EPOCH_S ? s * 1000 : null;
 }
 
-function signerDomain(tags: Map<string, string>): string | null {
+function signerDomain(tags: ReadonlyMap<string, string>): string | null {
   const d = tags.get("d")?.toLowerCase() ?? "";
   return /^[a-z0-9.-]{1,253}$/.test(d) ? d : null;
 }
@@ -102,7 +80,8 @@ export function clockObservations(fields: readonly RawField[]): ClockObservation
       case "arc-seal": {
         const isDkim = f.key === "dkim-signature";
         if ((isDkim ? dkim++ : arc++) >= MAX_PER_KIND) break;
-        const tags = dateTags(f.value);
+        // The one tag-list reader (its answers are shared with the sending-service and border readers).
+        const tags = parseTagList(f.value);
         const t = epochTag(tags.get("t"));
         const d = signerDomain(tags);
         if (t === null || !d) break;
