@@ -54,3 +54,35 @@ describe("ids and with values as real MTAs write them", () => {
     expect(p.tls.encrypted).toBe(encrypted);
   });
 });
+
+describe("clause keywords are read in any case, and only whole keywords count", () => {
+  it("keywordOf agrees with a lower-cased look-up on every case spelling and on near misses", async () => {
+    const { keywordOf } = await import("@/lib/analysis/received/clauses");
+    const names = ["from", "by", "via", "with", "id", "for"];
+    const spellings = (w: string): string[] => {
+      const out: string[] = [];
+      for (let mask = 0; mask < 1 << w.length; mask++) {
+        out.push([...w].map((ch, i) => (mask & (1 << i) ? ch.toUpperCase() : ch)).join(""));
+      }
+      return out;
+    };
+    for (const n of names) for (const s of spellings(n)) expect(keywordOf(s)).toBe(n);
+    // Near misses: one character off (including the characters that differ only in bit 5 from a
+    // letter, "@" / "`" / "[" …), longer or shorter words, non-ASCII look-alikes.
+    const misses = ["fro", "fromm", "b", "byy", "vi", "viaa", "wit", "withh", "i", "idd", "fo", "forr", "b\u0079\u0301",
+      "\u0130d", "F\u0280OM", "by@", "b`", "@y", "{y", "f0r", "w1th", "v1a", "1d", "", "with\u0000"];
+    for (const w of [...misses, ...names.map((n) => n.replace(/./, (c) => String.fromCharCode(c.charCodeAt(0) ^ 32 ^ 64)))]) {
+      const expected = names.includes(w.toLowerCase()) ? w.toLowerCase() : null;
+      expect(keywordOf(w), JSON.stringify(w)).toBe(expected);
+    }
+  });
+
+  it("an upper-case FROM/BY/WITH header reads as the lower-case one", () => {
+    const lower = parseReceived("from a.example.org (a.example.org [192.0.2.1]) by b.example.org with ESMTPS id X1 for <u@example.net>; Sat, 11 Dec 2010 02:07:06 +0900");
+    const upper = parseReceived("FROM a.example.org (a.example.org [192.0.2.1]) BY b.example.org WITH ESMTPS ID X1 FOR <u@example.net>; Sat, 11 Dec 2010 02:07:06 +0900");
+    expect(upper).toEqual(lower);
+    expect(upper.from?.ip).toBe("192.0.2.1");
+    expect(upper.by?.host).toBe("b.example.org");
+    expect(upper.for).toBe("u@example.net");
+  });
+});

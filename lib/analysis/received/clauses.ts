@@ -15,7 +15,29 @@ import { trimEnd, trimStart } from "../text/trim";
  */
 
 export type ClauseName = "from" | "by" | "via" | "with" | "id" | "for";
-const KEYWORDS = new Set<string>(["from", "by", "via", "with", "id", "for"]);
+
+/** The clause keyword `w` is, in any case ("FROM", "By"), or null: read on char codes, no lower-casing. */
+export function keywordOf(w: string): ClauseName | null {
+  const n = w.length;
+  if (n < 2 || n > 4) return null;
+  const a = w.charCodeAt(0) | 32;
+  const b = w.charCodeAt(1) | 32;
+  if (n === 2) {
+    if (a === 98 && b === 121) return "by";
+    if (a === 105 && b === 100) return "id";
+    return null;
+  }
+  const c = w.charCodeAt(2) | 32;
+  if (n === 3) {
+    if (a === 118 && b === 105 && c === 97) return "via";
+    if (a === 102 && b === 111 && c === 114) return "for";
+    return null;
+  }
+  const d = w.charCodeAt(3) | 32;
+  if (a === 102 && b === 114 && c === 111 && d === 109) return "from";
+  if (a === 119 && b === 105 && c === 116 && d === 104) return "with";
+  return null;
+}
 
 export interface Clause {
   name: ClauseName;
@@ -29,20 +51,18 @@ export interface ClauseSet {
   clauses: Clause[];
 }
 
-/** Groups top-level tokens into clauses. Linear in the number of tokens. */
-export function splitClauses(tokens: Token[]): ClauseSet {
+/** Groups top-level tokens (those before `end`) into clauses. Linear in the number of tokens. */
+export function splitClauses(tokens: Token[], end: number = tokens.length): ClauseSet {
   const lead: Token[] = [];
   const clauses: Clause[] = [];
   let current: Clause | null = null;
-  for (const t of tokens) {
-    // Keywords are 2-4 letters: only such words are lower-cased and looked up.
-    if (t.kind === "word" && t.text.length >= 2 && t.text.length <= 4) {
-      const lower = t.text.toLowerCase();
-      if (KEYWORDS.has(lower)) {
-        current = { name: lower as ClauseName, tokens: [] };
-        clauses.push(current);
-        continue;
-      }
+  for (let i = 0; i < end; i++) {
+    const t = tokens[i];
+    const name = t.kind === "word" ? keywordOf(t.text) : null;
+    if (name !== null) {
+      current = { name, tokens: [] };
+      clauses.push(current);
+      continue;
     }
     if (t.kind === "semi") continue; // OpenSMTPD "…; by …; for …;" and Postfix "with;ESMTP"
     if (current) current.tokens.push(t);
@@ -54,10 +74,6 @@ export function splitClauses(tokens: Token[]): ClauseSet {
 export function firstClause(set: ClauseSet, name: ClauseName): Clause | null {
   for (const c of set.clauses) if (c.name === name) return c;
   return null;
-}
-
-export function allClauses(set: ClauseSet, name: ClauseName): Clause[] {
-  return set.clauses.filter((c) => c.name === name);
 }
 
 /** Most words a multi-word with value may take ("Microsoft SMTP Server", "Internet Mail Service"). */
@@ -114,7 +130,8 @@ export function readWith(clause: Clause | null): WithValue {
   if (words.length === 2 && extras.length === 0 && second && isProtocolToken(second) && !isProtocolToken(first)) {
     return { name: second, protocol: second, extras };
   }
-  return { name: words.join(" "), protocol: known ?? words.join(" "), extras };
+  const name = words.join(" ");
+  return { name, protocol: known ?? name, extras };
 }
 
 /** First word/angle/literal of a clause as plain text (the id, via host …). */
@@ -147,9 +164,10 @@ export function readVia(clause: Clause | null): string | null {
 }
 
 /** Envelope recipients of the for clause(s): "<a@b>", "a@b", several separated by commas. */
-export function readFor(clauses: Clause[]): string[] {
+export function readFor(set: ClauseSet): string[] {
   const out: string[] = [];
-  for (const c of clauses) {
+  for (const c of set.clauses) {
+    if (c.name !== "for") continue;
     for (const t of c.tokens) {
       if (t.kind === "comment") continue;
       if (t.kind === "angle") {

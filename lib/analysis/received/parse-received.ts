@@ -3,7 +3,7 @@ import type { Token } from "./tokenize";
 import { tokenize, tokenizeComment } from "./tokenize";
 import { locateDate } from "./locate-date";
 import { normaliseHost } from "../net/host";
-import { allClauses, firstClause, isJunkHost, readBy, readFor, readId, readVia, readWith, splitClauses } from "./clauses";
+import { firstClause, isJunkHost, readBy, readFor, readId, readVia, readWith, splitClauses } from "./clauses";
 import { readFrom, readFromComment } from "./from-part";
 import { detectSoftware, detectSubmission } from "./software";
 import { readEnvelopeFrom } from "./envelope";
@@ -56,35 +56,36 @@ function parse(raw: string): ParsedReceived {
   const value = stripDuplicateFieldName(raw);
   const { tokens, cut } = readTokens(value);
   const date = locateDate(value, tokens);
-  const clauseTokens = tokens.slice(0, date.tokenIndex);
-  const dateTokens = tokens.slice(date.tokenIndex);
-  const set = splitClauses(clauseTokens);
+  // Tokens before date.tokenIndex are clauses, the rest the date part: read as ranges, not copies.
+  const dateAt = date.tokenIndex;
+  const set = splitClauses(tokens, dateAt);
 
   const fromClause = firstClause(set, "from");
   const leadFrom = leadFromComment(set.lead);
   const byClause = readBy(firstClause(set, "by"));
-  const withClauses = allClauses(set, "with");
-  const withValue = readWith(withClauses[0] ?? null);
-  const id0 = readId(firstClause(set, "id")) ?? idAfterDate(dateTokens);
+  const withValue = readWith(firstClause(set, "with"));
+  const id0 = readId(firstClause(set, "id")) ?? idAfterDate(tokens, dateAt);
   // From-part comments hold host names ("(zimbra.example.com [127.0.0.1])"), not software banners.
   const software = detectSoftware({ comments: commentsOutside(set, "from"), withName: withValue.name, byHost: byClause?.host ?? null, id: id0 });
   const from = fromClause ? readFrom(fromClause.tokens, { exim: software === "Exim" }) : leadFrom;
   const by = byClause;
-  const withExtras = [...withValue.extras];
-  for (const c of withClauses.slice(1)) for (const t of c.tokens) if (t.kind === "word") withExtras.push(t.text);
+  const withExtras = laterWithWords(set, withValue.extras);
   const via = readVia(firstClause(set, "via"));
   const id = id0;
-  const recipients = readFor(allClauses(set, "for"));
+  const recipients = readFor(set);
 
-  const comments = tokens.filter((t) => t.kind === "comment").map((t) => t.text);
+  const comments: string[] = [];
+  for (const t of tokens) if (t.kind === "comment") comments.push(t.text);
   const allCommentTexts = withNested(comments);
-  const tls = detectTls({ protocol: withValue.protocol, withWords: withExtras, comments: allCommentTexts, via });
+  // Lower-cased once: the TLS, AUTH and submission readers all compare case-insensitively.
+  const lowerComments = allCommentTexts.map(toLower);
+  const tls = detectTls({ protocol: withValue.protocol, withWords: withExtras, comments: allCommentTexts, lowerComments, via });
   // A vendor banner ("Microsoft SMTP Server") contains "SMTP" but says nothing about SMTP AUTH:
   // the contract's false is for plain RFC 3848 tokens only, so banners are read as a whole (→ null).
-  const authProtocol = withValue.name && /\s/.test(withValue.name) ? withValue.name : withValue.protocol;
-  const authenticated = detectAuthenticated(authProtocol, allCommentTexts, extrasOutsideWith(set));
+  const authProtocol = withValue.name && hasSpace(withValue.name) ? withValue.name : withValue.protocol;
+  const authenticated = detectAuthenticated(authProtocol, lowerComments, extrasOutsideWith(set));
 
-  const dateText = date.text === null ? null : trimDateText(value, dateTokens, date.text);
+  const dateText = date.text === null ? null : trimDateText(value, tokens, dateAt, date.text);
   const timestamp = dateText === null ? null : parseMailDate(dateText);
   const withName = withValue.name === null ? null : withValue.name.toUpperCase();
 
@@ -95,6 +96,8 @@ function parse(raw: string): ParsedReceived {
   if (hasJunkByHost(firstClause(set, "by"))) problems.push("junk-by-host");
   if (cut) problems.push("too-many-parts");
 
+  const leadComments: string[] = [];
+  for (const t of set.lead) if (t.kind === "comment") leadComments.push(t.text);
   return {
     from,
     by,
@@ -109,7 +112,8 @@ function parse(raw: string): ParsedReceived {
     authenticated,
     submission: detectSubmission({
       comments: allCommentTexts,
-      lead: set.lead.filter((t) => t.kind === "comment").map((t) => t.text),
+      lowerComments,
+      lead: leadComments,
       withName: withValue.name,
       via,
       authenticated,
@@ -117,12 +121,35 @@ function parse(raw: string): ParsedReceived {
     software,
     comments,
     // Sendmail writes it in a comment: "(host [ip] (may be forged))".
-    mayBeForged: allCommentTexts.some((c) => c.length >= 12 && MAY_BE_FORGED.test(c)),
+    mayBeForged: lowerComments.some((c) => c.length >= 12 && c.includes("may be forged")),
     problems,
   };
 }
 
-const MAY_BE_FORGED = /may be forged/i;
+const toLower = (s: string) => s.toLowerCase();
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 160 || (c > 127 && /\s/.test(s[i] ?? ""))) return true;
+  }
+  return false;
+}
+
+/** The first with clause's extra words, then every word of later with clauses (a second "with STARTTLS"). */
+function laterWithWords(set: ReturnType<typeof splitClauses>, first: string[]): string[] {
+  const out = first.slice();
+  let seen = false;
+  for (const c of set.clauses) {
+    if (c.name !== "with") continue;
+    if (!seen) {
+      seen = true;
+      continue;
+    }
+    for (const t of c.tokens) if (t.kind === "word") out.push(t.text);
+  }
+  return out;
+}
 
 /** The by clause starts with a word that is no name at all (readBy left by.host null for it). */
 function hasJunkByHost(clause: ReturnType<typeof firstClause>): boolean {
@@ -136,10 +163,10 @@ function hasJunkByHost(clause: ReturnType<typeof firstClause>): boolean {
  * Courier writes the queue id after the date, on a continuation line:
  * "… by host with esmtp; Sat, 11 Dec 2010 02:07:06 +0900\n  id 0F1BC0E0.4D025E3A.00001792".
  */
-function idAfterDate(dateTokens: Token[]): string | null {
-  for (let i = 0; i + 1 < dateTokens.length; i++) {
-    const t = dateTokens[i];
-    const next = dateTokens[i + 1];
+function idAfterDate(tokens: Token[], from: number): string | null {
+  for (let i = from; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
     if (t?.kind === "word" && t.text.toLowerCase() === "id" && next?.kind === "word") {
       const v = trimEnd(next.text, ",;").trim();
       return v.length > 0 ? v : null;
@@ -150,6 +177,9 @@ function idAfterDate(dateTokens: Token[]): string | null {
 
 /** "Received: Received from …" (SMTP.com Caffeine relay) or a pasted "Received:" prefix. */
 function stripDuplicateFieldName(v: string): string {
+  let i = 0;
+  while (i < v.length && i < 40 && /\s/.test(v[i] ?? "")) i++;
+  if ((v.charCodeAt(i) | 32) !== 114 /* r */) return v;
   const m = /^\s*received:?[ \t]+/i.exec(v.slice(0, 40));
   return m ? v.slice(m[0].length) : v;
 }
@@ -201,12 +231,15 @@ function extrasOutsideWith(set: ReturnType<typeof splitClauses>): string[] {
  * The date text without trailing comments that are not part of the date: keep a zone comment
  * such as "(UTC)", "(PDT)", "(-03)", drop Postmark's "(envelope-from <…>)" after the date.
  */
-function trimDateText(value: string, dateTokens: Token[], found: string): string {
+function trimDateText(value: string, tokens: Token[], from: number, found: string): string {
   // Leading comments are not the date (IBM: "…; (version=TLSv1/SSLv3 cipher=…) Wed, 8 Mar 2017 …").
-  const first = dateTokens.find((t) => t.kind !== "semi" && t.kind !== "comment");
+  let firstAt = from;
+  while (firstAt < tokens.length && (tokens[firstAt].kind === "semi" || tokens[firstAt].kind === "comment")) firstAt++;
+  const first = tokens[firstAt];
   if (!first) return found;
   let end = first.end;
-  for (const t of dateTokens) {
+  for (let k = from; k < tokens.length; k++) {
+    const t = tokens[k];
     if (t.start < first.start) continue;
     if (t.kind === "comment") {
       if (/^[A-Za-z0-9+-]{1,8}$/.test(t.text)) end = t.end;

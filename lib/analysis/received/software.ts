@@ -114,6 +114,8 @@ export function detectSoftware(inp: SoftwareInput): string | null {
 
 export interface SubmissionInput {
   comments: string[];
+  /** The same texts lower-cased, index by index. */
+  lowerComments: string[];
   lead: string[];
   withName: string | null;
   via: string | null;
@@ -122,7 +124,7 @@ export interface SubmissionInput {
 
 /** Submission evidence in the order of precedence listed in types.ts. */
 export function detectSubmission(inp: SubmissionInput): ParsedReceived["submission"] {
-  const lowers = inp.comments.map((c) => c.toLowerCase());
+  const lowers = inp.lowerComments;
   if (lowers.some((c) => c.includes("from userid "))) return "userid"; // Postfix pickup
   if (lowers.some((c) => c.includes("invoked by uid") || c.startsWith("uid "))) return "uid"; // qmail-inject
   if (inp.comments.some((c) => isSendmailVersion(c) && /\/submit\b/i.test(c))) return "submit";

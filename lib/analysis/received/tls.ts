@@ -38,6 +38,8 @@ export interface TlsEvidence {
   withWords: string[];
   /** Texts of every comment (without the outer parentheses). */
   comments: string[];
+  /** The same texts lower-cased, index by index. */
+  lowerComments: string[];
   /** The via clause, e.g. "SSL" in "with ESMTP via SSL". */
   via: string | null;
 }
@@ -52,7 +54,7 @@ export function detectTls(ev: TlsEvidence): HopTls {
     result.cipher = ev.protocol.slice(slash + 5) || null;
   } else if (protocolInfo(proto)?.tls === true) result.encrypted = true;
 
-  for (const c of ev.comments) readComment(c, result);
+  for (let i = 0; i < ev.comments.length; i++) readComment(ev.comments[i], ev.lowerComments[i], result);
   readWithWords(ev.withWords, result);
   const via = (ev.via ?? "").toUpperCase();
   if (via === "SSL" || via === "TLS" || via === "STARTTLS") result.encrypted = true;
@@ -65,14 +67,17 @@ export function detectTls(ev: TlsEvidence): HopTls {
   return result;
 }
 
-/** SMTP AUTH: true when recorded, false when the protocol token says plain, null when unknown. */
-export function detectAuthenticated(protocol: string | null, comments: string[], withWords: string[]): boolean | null {
+/**
+ * SMTP AUTH: true when recorded, false when the protocol token says plain, null when unknown.
+ * `lowerComments`: every comment text, lower-cased.
+ */
+export function detectAuthenticated(protocol: string | null, lowerComments: string[], withWords: string[]): boolean | null {
   const full = (protocol ?? "").toUpperCase();
   const slash = full.indexOf("/"); // IronPort "ESMTP/TLS/…": the protocol is before the first "/"
   const proto = slash > 0 ? full.slice(0, slash) : full;
   const info = protocolInfo(proto);
   if (info?.auth === true) return true;
-  for (const c of comments) if (commentSaysAuthenticated(c)) return true;
+  for (const c of lowerComments) if (commentSaysAuthenticated(c)) return true;
   for (let i = 0; i < withWords.length; i++) {
     // Haraka writes "(authenticated bits=0)" but some relays write it bare after the id.
     if ((withWords[i] ?? "").toLowerCase() === "authenticated") return true;
@@ -80,8 +85,8 @@ export function detectAuthenticated(protocol: string | null, comments: string[],
   return info?.auth === false ? false : null;
 }
 
-function commentSaysAuthenticated(text: string): boolean {
-  const t = text.toLowerCase();
+/** `t`: a comment text, lower-cased. */
+function commentSaysAuthenticated(t: string): boolean {
   return (
     t.startsWith("authenticated sender:") || // Postfix smtpd_sasl_authenticated_header
     t.startsWith("authenticated as ") ||
@@ -101,10 +106,9 @@ function commentSaysAuthenticated(text: string): boolean {
  */
 const TLS_MARK = /tls|ssl|cipher|version=|using|transport security/i;
 
-function readComment(text: string, out: HopTls): void {
+function readComment(text: string, lower: string, out: HopTls): void {
   if (!TLS_MARK.test(text)) return;
   const words = splitWords(text);
-  const lower = text.toLowerCase();
   if (lower === "tls") out.encrypted = true; // Microsoft "(TLS)"
   if (lower.includes("google transport security")) out.encrypted = true;
   for (let i = 0; i < words.length; i++) {
