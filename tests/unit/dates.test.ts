@@ -143,6 +143,16 @@ describe("the canonical-date fast path", () => {
       expect(canonicalDate(text)).toBeUndefined();
     }
   });
+  it("reads month and weekday names case-insensitively on char codes, and no other character as a letter", () => {
+    expect(canonicalDate("tHU, 3 dEC 2026 18:20:26 +0000")).toBe("2026-12-03T18:20:26.000Z");
+    // Characters whose code shares bits with a letter's: a non-ASCII character, a control
+    // character, "@" for "`" … none of them spells a month or a weekday.
+    for (const text of ["Thu, 3 J\u0000\u616E 2026 18:20:26 +0000", "Thu, 3 \u0140ec 2026 18:20:26 +0000", "Thu, 3 D@C 2026 18:20:26 +0000",
+      "T\u0000\u7524, 3 Dec 2026 18:20:26 +0000", "\u0154hu, 3 Dec 2026 18:20:26 +0000", "Thu, 3 De\u0003 2026 18:20:26 +0000"]) {
+      expect(canonicalDate(text), JSON.stringify(text)).not.toBe("2026-12-03T18:20:26.000Z");
+      expect(parseMailDate(text)).toBe(generalDate(text));
+    }
+  });
   it("agrees with the general reader on real date texts of every fixture", async () => {
     const { readFileSync, readdirSync } = await import("node:fs");
     const dir = "tests/fixtures/headers";

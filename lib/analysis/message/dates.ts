@@ -71,6 +71,21 @@ function twoDigits(s: string, i: number): number {
 }
 
 /**
+ * Three ASCII characters at i as one number, case folded: equal to letterKey("jan", 0) exactly
+ * when they are "jan" in any case (c | 32 maps only an ASCII capital onto its small letter); -1
+ * when one is not ASCII (or missing).
+ */
+function letterKey(s: string, i: number): number {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  if (!(a < 128 && b < 128 && c < 128)) return -1;
+  return ((a | 32) << 16) | ((b | 32) << 8) | (c | 32);
+}
+const MONTH_KEYS = MONTHS.map((m) => letterKey(m, 0));
+const WEEKDAY_KEYS = WEEKDAYS.map((w) => letterKey(w, 0));
+
+/**
  * The form nearly every MTA writes, "Thu, 3 Dec 2026 18:20:26 +0000" (weekday optional, anything
  * after the zone ignored), read on char codes without splitting. undefined for any other shape:
  * the general reader below decides those. Where this accepts, it gives the general reader's answer
@@ -83,14 +98,14 @@ export function canonicalDate(s: string): string | null | undefined {
   if (digit(s, i) < 0) {
     // "Thu, ": a three-letter weekday, a comma and one space.
     if (i + 5 > n || s.charCodeAt(i + 3) !== 44 || s.charCodeAt(i + 4) !== 32) return undefined;
-    if (!WEEKDAYS.includes(s.slice(i, i + 3).toLowerCase())) return undefined;
+    if (!WEEKDAY_KEYS.includes(letterKey(s, i))) return undefined;
     i += 5;
   }
   let day = digit(s, i++);
   if (day < 0) return undefined;
   if (digit(s, i) >= 0) day = day * 10 + digit(s, i++);
   if (s.charCodeAt(i) !== 32 || s.charCodeAt(i + 4) !== 32) return undefined;
-  const month = MONTHS.indexOf(s.slice(i + 1, i + 4).toLowerCase()) + 1;
+  const month = MONTH_KEYS.indexOf(letterKey(s, i + 1)) + 1;
   if (month === 0) return undefined;
   i += 5;
   const y1 = twoDigits(s, i);

@@ -112,16 +112,17 @@ export function readFrom(tokens: Token[], opts: FromOptions = {}): FromPart {
 export function readFromComment(text: string, allowLoneHost: boolean): CommentFacts {
   const facts: CommentFacts = {};
   const inner = tokenizeComment(text);
-  const firstWord = inner[0]?.kind === "word" ? inner[0].text.toLowerCase() : "";
+  const first = inner[0];
   // Comments that are about something else (TLS, AUTH, envelope, proxies) hold no from facts;
   // "(Authenticated sender: a@example.com)" must not yield an rdns.
-  if (SKIP_FIRST.has(firstWord)) return facts;
+  if (first !== undefined && first.kind === "word" && first.text.length <= SKIP_FIRST_LONGEST && SKIP_FIRST.has(first.text.toLowerCase())) return facts;
   let accountAt = -1;
   for (let i = 0; i < inner.length; i++) {
     const t = inner[i];
     if (!t) continue;
-    const lower = t.text.toLowerCase();
-    if (t.kind === "word" && lower === "account") {
+    // Only words are compared, and only with short keywords: a long word is never lower-cased.
+    const lower = t.kind === "word" && t.text.length <= 7 ? t.text.toLowerCase() : "";
+    if (lower === "account") {
       i++; // CommuniGate "(account name [ip] verified)": the account name is not a host
       accountAt = i;
       continue;
@@ -136,7 +137,7 @@ export function readFromComment(text: string, allowLoneHost: boolean): CommentFa
       }
       continue;
     }
-    if (t.kind === "word" && HELO_WORDS.has(lower)) {
+    if (lower !== "" && HELO_WORDS.has(lower)) {
       const next = inner[i + 1];
       if (facts.helo === undefined) {
         facts.helo = next && (next.kind === "word" || next.kind === "literal") ? trimEnd(next.text, ",") : "";
@@ -144,7 +145,7 @@ export function readFromComment(text: string, allowLoneHost: boolean): CommentFa
       i++;
       continue;
     }
-    if (t.kind === "word" && lower.startsWith("helo=")) {
+    if (t.kind === "word" && t.text.length >= 5 && startsWithHeloEquals(t.text)) {
       // Exim "helo=name"; "helo=[192.168.1.29]" tokenises as "helo=" + literal.
       let v = t.text.slice(5);
       const next = inner[i + 1];
@@ -194,6 +195,13 @@ const SKIP_FIRST = new Set([
   "using", "authenticated", "no", "client", "envelope-from", "envelope-sender", "proxying", "qmail",
   "postfix", "may", "tls:", "auth:", "cipher", "crosscheck:", "peer", "squirrelmail", "single-drop",
 ]);
+
+const SKIP_FIRST_LONGEST = Math.max(...[...SKIP_FIRST].map((w) => w.length));
+
+/** "helo=…" in any case, on char codes. */
+function startsWithHeloEquals(w: string): boolean {
+  return (w.charCodeAt(0) | 32) === 104 && (w.charCodeAt(1) | 32) === 101 && (w.charCodeAt(2) | 32) === 108 && (w.charCodeAt(3) | 32) === 111 && w.charCodeAt(4) === 61;
+}
 
 /** "user@host" → "host"; "IDENT:user@host" → "host"; "user@" → null; plain words as they are. */
 function hostPart(word: string): string | null {
