@@ -41,8 +41,20 @@ describe("verdict line", () => {
     expect(v.basis.some((b) => b.startsWith("Microsoft 365: not spam"))).toBe(true);
   });
 
-  it("only upstream results: neutral, saying so (rspamd arcbad)", () => {
-    expect(fixture("rspamd__arcbad").summary.verdict).toMatchObject({ tone: "neutral", text: "Not verified: the only authentication results were written before the recipient's border" });
+  it("results a milter appended below the border are the recipient's: DMARC fail at mail.highsecure.ru (rspamd arcbad)", () => {
+    expect(fixture("rspamd__arcbad").summary.verdict).toMatchObject({ tone: "bad", text: "Not authenticated: DMARC failed for outlook.com (published policy none), recorded by mail.highsecure.ru" });
+  });
+
+  it("only upstream results: neutral, saying so", () => {
+    const raw = [
+      "Received: from out.sender.example (out.sender.example [198.51.100.7]) by mx.recipient.example (Postfix) with ESMTPS id 4AbCdEf; Tue, 3 Feb 2026 18:00:01 +0000",
+      "Received: from client.sender.example (client.sender.example [192.168.1.5]) by out.sender.example (Postfix) with ESMTPSA id 77AA; Tue, 3 Feb 2026 18:00:00 +0000",
+      "Authentication-Results: out.sender.example; dkim=pass header.d=sender.example; spf=pass smtp.mailfrom=a@sender.example",
+      "From: a@sender.example",
+      "",
+      "",
+    ].join("\r\n");
+    expect(analyze(raw).summary.verdict).toMatchObject({ tone: "neutral", text: "Not verified: the only authentication results were written before the recipient's border" });
   });
 
   it("no authentication at all: neutral", () => {
