@@ -81,6 +81,24 @@ describe("spoofing findings", () => {
     expect(codes(analyze(gmail([], "Microsoft 365 <admin@contoso-billing.onmicrosoft.com>")))).toContain("display-name-brand");
   });
 
+  it("a trade-mark sign ends a brand word instead of gluing TM onto it (phishing_pot sample-5181)", () => {
+    expect(brandInName("Mcafee™")?.name).toBe("McAfee");
+    expect(brandInName("PayPal™ Service")?.name).toBe("PayPal");
+    expect(brandInName("Norton℠ 360")?.name).toBe("Norton");
+    expect(brandInName("McAfee®")?.name).toBe("McAfee");
+  });
+
+  it("Greek and Cyrillic look-alike letters spell the brand they imitate; real Greek and Russian names do not", () => {
+    // phishing_pot sample-72: a Greek capital Mu and a Cyrillic a.
+    expect(brandInName("\u039Cetam\u0430sk")?.name).toBe("MetaMask");
+    expect(brandInName("\u0420\u0430\u0443\u0420\u0430l")?.name).toBe("PayPal"); // all Cyrillic but the l
+    expect(brandInName("\u0391pple Support")?.name).toBe("Apple");
+    expect(brandInName("\u0397SBC Alerts")?.name).toBe("HSBC"); // Greek capital Eta
+    expect(brandInName("\u0421\u0435\u0440\u0433\u0435\u0439 \u0418\u0432\u0430\u043D\u043E\u0432")).toBeNull(); // Сергей Иванов
+    expect(brandInName("\u0391\u03B8\u03B7\u03BD\u03AC")).toBeNull(); // Αθηνά
+    expect(brandInName("\u0421\u0431\u0435\u0440\u0431\u0430\u043D\u043A")).toBeNull(); // Сбербанк
+  });
+
   it("brand words are whole words; hidden format characters do not hide them", () => {
     expect(brandInName("Chase Miller")).toBeNull();
     expect(brandInName("Apple\u200BSupport")?.name).toBe("Apple");

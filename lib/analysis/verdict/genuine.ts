@@ -174,7 +174,49 @@ export function addressInName(name: string): { address: string; domain: string }
 function words(name: string, formatAs: string): string {
   const ascii = asciiWords(name);
   if (ascii !== null) return ascii;
-  return ` ${name.normalize("NFKC").replace(/\p{Cf}/gu, formatAs).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(" ")} `;
+  // A trade-mark sign ends the word ("Mcafee™"): NFKC would spell it "TM" and glue it on.
+  const text = name.replace(MARK_SIGNS, " ").normalize("NFKC").replace(/\p{Cf}/gu, formatAs);
+  const out: string[] = [];
+  for (const w of text.split(/[^\p{L}\p{N}]+/u)) if (w !== "") out.push(latinLookalike(w).toLowerCase());
+  return ` ${out.join(" ")} `;
+}
+
+/** ™ ℠ and the raised MC/MD/MR signs, which NFKC turns into letters. */
+const MARK_SIGNS = /[\u2120\u2122\u{1F16A}-\u{1F16C}]/gu;
+
+/**
+ * Greek and Cyrillic letters drawn like Latin ones (Unicode's confusables, the unambiguous part),
+ * by case: "Μetamаsk" (a Greek capital Mu and a Cyrillic a, phishing_pot sample-72) reads as
+ * "Metamask". Only a word that turns wholly into ASCII letters and digits is read so; any other
+ * word, such as a real Greek or Russian name, is kept as written.
+ */
+const LOOKALIKE = new Map<string, string>([
+  // Cyrillic capitals and small letters
+  ["А", "A"], ["В", "B"], ["Е", "E"], ["К", "K"], ["М", "M"], ["Н", "H"], ["О", "O"], ["Р", "P"], ["С", "C"],
+  ["Т", "T"], ["Х", "X"], ["У", "Y"], ["І", "I"], ["Ј", "J"], ["Ѕ", "S"], ["Ԛ", "Q"], ["Ԝ", "W"], ["Һ", "H"], ["Ӏ", "I"],
+  ["а", "a"], ["е", "e"], ["о", "o"], ["р", "p"], ["с", "c"], ["у", "y"], ["х", "x"], ["і", "i"], ["ј", "j"],
+  ["ѕ", "s"], ["ԁ", "d"], ["һ", "h"], ["ӏ", "l"], ["ԛ", "q"], ["ԝ", "w"],
+  // Greek capitals and small letters
+  ["Α", "A"], ["Β", "B"], ["Ε", "E"], ["Ζ", "Z"], ["Η", "H"], ["Ι", "I"], ["Κ", "K"], ["Μ", "M"], ["Ν", "N"],
+  ["Ο", "O"], ["Ρ", "P"], ["Τ", "T"], ["Υ", "Y"], ["Χ", "X"],
+  ["ο", "o"], ["ρ", "p"], ["ι", "i"], ["κ", "k"], ["ν", "v"], ["υ", "u"], ["α", "a"],
+]);
+
+function latinLookalike(word: string): string {
+  let out = "";
+  let changed = false;
+  for (const ch of word) {
+    const code = ch.charCodeAt(0);
+    if (code < 128) {
+      out += ch;
+      continue;
+    }
+    const latin = LOOKALIKE.get(ch);
+    if (latin === undefined) return word;
+    out += latin;
+    changed = true;
+  }
+  return changed && /^[A-Za-z0-9]+$/.test(out) ? out : word;
 }
 
 /**
