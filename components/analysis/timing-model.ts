@@ -12,6 +12,7 @@ const CAUSE_LABEL: Record<string, string> = {
   sandbox: "held for scanning",
   deferral: "deferred and retried",
   "mailbox-delivery": "mailbox delivery",
+  "mailbox-pickup": "waited in a mailbox until fetched",
   "clock-skew": "a clock error, not a wait",
 };
 

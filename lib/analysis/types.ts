@@ -217,6 +217,7 @@ export type DelayCauseKind =
   | "sandbox"
   | "deferral"
   | "mailbox-delivery"
+  | "mailbox-pickup"
   | "clock-skew";
 
 export interface DelayCause {

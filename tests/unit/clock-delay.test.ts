@@ -177,6 +177,36 @@ describe("delay causes", () => {
     expect(c).toEqual([expect.objectContaining({ cause: "sandbox", owner: "Mimecast" })]);
   });
 
+  it("a gap before a fetchmail hop is time in the polled mailbox, not a queue (spamassassin nice_002)", () => {
+    const a = real("spamassassin__nice_002.txt");
+    const h = a.hops[5];
+    expect(h.with).toBe("IMAP");
+    expect(h.delayCause).toMatchObject({ cause: "mailbox-pickup", owner: "slashnull.org" });
+    const slow = h.findings.find((f) => f.code === "slow-hop");
+    expect(slow?.message).toMatch(/waited in the mailbox it was fetched from/);
+    expect(slow?.message).not.toMatch(/greylisting|retry/);
+  });
+
+  it("a gap longer than any MTA keeps retrying (7 days) is no deferral (mail-parser mail_test_9: 72 days; phishing_pot 1393: 70 days)", () => {
+    for (const name of ["mail-parser__mail_test_9.txt", "phishing_pot__sample-1393.txt"]) {
+      const a = real(name);
+      expect(a.hops.map((h) => h.delayCause?.cause ?? null), name).not.toContain("deferral");
+    }
+    // Within the queue lifetime the border's gap is still the sender's retrying.
+    const a = chain([
+      "Received: from out.sender-co.com (out.sender-co.com [198.51.100.7]) by mx.recipient-corp.com (Postfix) with ESMTPS id 4AbC; Thu, 5 Feb 2026 18:00:00 +0000",
+      "Received: from client.sender-co.com (client.sender-co.com [192.168.1.5]) by out.sender-co.com (Postfix) with ESMTPSA id 77AA; Tue, 3 Feb 2026 18:00:00 +0000",
+    ]);
+    expect(a.hops[1].delayCause).toMatchObject({ cause: "deferral" });
+  });
+
+  it("a slow hop that a corrected clock explains is no slow hop (phishing_pot 670: a sending server 2 h off)", () => {
+    const a = real("phishing_pot__sample-670.txt");
+    expect(a.hops[1].delayCause).toMatchObject({ cause: "clock-skew" });
+    expect(a.hops[1].findings.map((f) => f.code)).not.toContain("slow-hop");
+    expect(a.warnings.map((f) => f.code)).not.toContain("slow-hop");
+  });
+
   it("short gaps have no cause (threshold 2 min)", () => {
     const a = real("flanker__outlook_express.txt");
     expect(a.hops.filter((h) => h.delayCause && h.delayCause.cause !== "clock-skew")).toEqual([]);

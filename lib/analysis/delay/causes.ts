@@ -9,18 +9,29 @@
  *   sandbox          Microsoft Safe Attachments marked the message (X-MS-Exchange-AtpMessageProperties SA)
  *                    and the gap is inside Exchange Online; or the gap is inside a filtering gateway
  *                    (Mimecast, Proofpoint) that holds messages for attachment scanning
+ *   mailbox-pickup   the hop is a POP3/IMAP collector (fetchmail) re-injecting what it fetched: the
+ *                    message sat in the polled mailbox until the next poll, it was not queued
  *   mailbox-delivery the hop is the final delivery into the mailbox store (relayType delivery)
  *   deferral         the gap is at the recipient's border: the sending server queued the message and
- *                    retried (the recipient deferred it, or could not be reached)
+ *                    retried (the recipient deferred it, or could not be reached); never longer than
+ *                    the longest queue lifetime of the common MTAs (MAX_QUEUE_SECONDS)
  *   sender-queue     the Date header or a DKIM signature is a long gap before the first hop
  */
 import { describeSeconds } from "../route/findings";
-import type { ChainHop } from "../route/chain";
+import { isFetched, type ChainHop } from "../route/chain";
 import { fieldsNamed, type RawField } from "../message/headers";
 import type { DelayCause, RelayType } from "../types";
 import { greylistNotes, noteNamesHost } from "./greylist";
 
 export const LONG_GAP_SECONDS = 120;
+
+/**
+ * The longest a sending MTA keeps retrying with its defaults before it bounces: qmail's
+ * queuelifetime, 7 days (Postfix maximal_queue_lifetime and Sendmail Timeout.queuereturn are 5
+ * days, Exim's default retry rule gives up after 4; RFC 5321 §4.5.4.1 says at least 4-5 days).
+ * A longer gap at the border is not a deferral: headers of an earlier delivery, or a wrong clock.
+ */
+export const MAX_QUEUE_SECONDS = 7 * 86_400;
 
 export interface CauseHop {
   hop: ChainHop;
@@ -81,6 +92,15 @@ export function delayCauses(hops: readonly CauseHop[], fields: readonly RawField
         evidence: [`X-Greylist: ${byHost} (${note.software}) delayed the message ${describeSeconds(note.seconds)} and accepted it on the sender's retry; hop ${n} took ${gap}.`],
       };
     }
+    if (isFetched(h.hop)) {
+      return {
+        cause: "mailbox-pickup",
+        owner: prev ? ownerOf(prev) : "recipient",
+        evidence: [
+          `Hop ${n} is a mail collector fetching the message over ${h.hop.parsed.with} from ${h.hop.parsed.from?.rdns ?? h.hop.parsed.from?.helo ?? "the mailbox server"}, ${gap} after the previous hop: it waited in that mailbox until the next poll, not in a queue.`,
+        ],
+      };
+    }
     if (prev && prev.relayType === "backup-mx") {
       return {
         cause: "backup-mx",
@@ -111,7 +131,7 @@ export function delayCauses(hops: readonly CauseHop[], fields: readonly RawField
         evidence: [`Hop ${n} is the delivery into the mailbox store, ${gap} after the previous hop.`],
       };
     }
-    if (prev && h.trust === "recipient" && prev.trust === "sender") {
+    if (prev && h.trust === "recipient" && prev.trust === "sender" && cor <= MAX_QUEUE_SECONDS) {
       return {
         cause: "deferral",
         owner: ownerOf(prev),

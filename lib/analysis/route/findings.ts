@@ -9,7 +9,7 @@ import { sameOwner } from "../operators/owners";
 import { organizationOf } from "./organization";
 import { MAX_RECEIVED_CHARS, MAX_RECEIVED_TOKENS } from "../limits";
 import type { Restart } from "./restarts";
-import type { Finding, FindingCode, RelayType, Severity } from "../types";
+import type { DelayCause, Finding, FindingCode, RelayType, Severity } from "../types";
 
 /** Negative delays up to this size are ordinary clock drift between servers: info, not warning. */
 const SMALL_SKEW_SECONDS = 120;
@@ -121,11 +121,24 @@ export function findingsForHops(facts: readonly HopFacts[], restarts: readonly R
       const why =
         prevType === "backup-mx"
           ? " It waited at a backup MX until the primary took it."
-          : " It was queued before this server took it (a busy or unreachable server, greylisting, or a retry).";
+          : isFetched(f.hop)
+            ? " It waited in the mailbox it was fetched from until the collector's next poll (POP3/IMAP), not in a queue."
+            : " It was queued before this server took it (a busy or unreachable server, greylisting, or a retry).";
       add("slow-hop", f.delaySeconds >= 3600 ? "warning" : "info", `Hop ${n} took ${describeSeconds(f.delaySeconds)}, most of the total delivery time.${why}`);
     }
   });
   return out;
+}
+
+/**
+ * slow-hop is judged on the raw dates, before the clocks are estimated; the delay's cause
+ * (delay/causes.ts) settles it: a gap that a corrected clock explains (clock-skew) was no wait.
+ */
+export function dropSkewedSlowHops(hopFindings: Finding[][], causes: readonly (DelayCause | null)[]): void {
+  hopFindings.forEach((list, i) => {
+    if (causes[i]?.cause !== "clock-skew") return;
+    for (let k = list.length - 1; k >= 0; k--) if (list[k].code === "slow-hop") list.splice(k, 1);
+  });
 }
 
 /** The earlier trail below a restart, in one sentence: which hops, when, and why it is one. */
