@@ -83,10 +83,26 @@ describe("rspamd", () => {
     expect(f.get("R_DKIM_ALLOW")?.[1]).toBe("DKIM verification succeed");
   });
 
-  it("False with no action is not spam (rspamd arcbad)", () => {
+  it("False says only 'not rejected' (milter_headers writes True for the reject action alone): with no action written the verdict is unknown (rspamd arcbad)", () => {
     const r = vendor(fixture("rspamd__arcbad"), "rspamd");
-    expect([r.verdict, r.score, r.threshold]).toEqual(["clean", -1.31, 15]);
+    expect([r.verdict, r.score, r.threshold]).toEqual(["unknown", -1.31, 15]);
+    expect(fieldMap(r).get("default")?.[1]).toMatch(/not reject/);
     expect(fieldMap(r).get("R_SPF_ALLOW")?.[1]).toBe("SPF verification allows sending");
+  });
+
+  it("X-Spam: Yes, which rspamd's spam-header routine adds for a spam action, makes a False flag spam (Proton, sample-357 and sample-1158)", () => {
+    for (const name of ["phishing_pot__sample-357", "phishing_pot__sample-1158"]) {
+      const r = vendor(fixture(name), "rspamd");
+      expect(r.verdict, name).toBe("spam");
+      expect(r.reason, name).toContain("X-Spam: Yes");
+    }
+  });
+
+  it("True is the reject action: spam", () => {
+    const raw = "Received: from a.example (a.example [198.51.100.1]) by mx.b.example (Postfix) with ESMTP id 1A; Tue, 3 Feb 2026 18:00:00 +0000\r\nX-Spamd-Result: default: True [31.00 / 15.00]; BAYES_SPAM(5.10)[99.0%]\r\nFrom: x@a.example\r\n\r\n";
+    const r = vendor(analyze(raw), "rspamd");
+    expect(r.verdict).toBe("spam");
+    expect(r.reason).toContain("action: reject");
   });
 
   it("reads X-Rspamd-Report and X-Rspamd-Score without X-Spamd-Result (Haraka)", () => {

@@ -30,9 +30,10 @@ describe("verdict line", () => {
     expect(v).toMatchObject({ tone: "bad", text: "Not authenticated: DMARC failed for kreata.ee (published policy none), recorded by mx.google.com" });
   });
 
-  it("authenticated: DKIM aligned, recorded by the recipient (Proton, sample-1158)", () => {
+  it("the recipient's spam verdict comes before an aligned DKIM pass of the sender's own domain (Proton, sample-1158)", () => {
     const v = fixture("phishing_pot__sample-1158").summary.verdict!;
-    expect(v).toMatchObject({ tone: "good", text: "Authenticated: DKIM aligned with jookutsu.id (recorded by mailin033.protonmail.ch)" });
+    expect(v).toMatchObject({ tone: "bad", text: "Marked as spam by rspamd (X-Spam: Yes, score 13.81 of 25)" });
+    expect(v.basis).toContain("Yet: DKIM aligned with jookutsu.id (recorded by mailin033.protonmail.ch)");
   });
 
   it("the filter's clean verdict is evidence, not the headline (sample-5414)", () => {

@@ -2,7 +2,9 @@
  * rspamd: X-Spamd-Result ("default: False [13.11 / 25.00]; SYMBOL(5.50)[options]; …"),
  * X-Rspamd-Score, X-Rspamd-Action, X-Rspamd-Report ("SYMBOL(0.1) SYMBOL(-0.2) …"), X-Rspamd-Bar.
  * Verdict: the action when written (rspamd decides the action from the score); else the
- * X-Spamd-Result flag (True: spam, False: not spam).
+ * X-Spamd-Result flag, which milter_headers writes True only for the reject action (True: spam);
+ * else X-Spam: Yes, which its spam-header routine adds for any action but "no action" and
+ * "greylist" (spam). A False flag alone says only "not rejected": the verdict is then unknown.
  */
 import type { RawField } from "../message/headers";
 import type { AntispamField, SpamVerdict } from "../types";
@@ -74,7 +76,7 @@ export function parseSpamdResult(value: string): SpamdResult {
 export function readRspamd(fields: readonly RawField[]): VendorReport | null {
   const first: Record<string, { value: string; position: number }> = {};
   fields.forEach((f, position) => {
-    if (f.key === "x-spamd-result" || f.key === "x-rspamd-score" || f.key === "x-rspamd-action" || f.key === "x-rspamd-report" || f.key === "x-rspamd-bar") {
+    if (f.key === "x-spamd-result" || f.key === "x-rspamd-score" || f.key === "x-rspamd-action" || f.key === "x-rspamd-report" || f.key === "x-rspamd-bar" || f.key === "x-spam") {
       first[f.key] ??= { value: f.value, position };
     }
   });
@@ -88,7 +90,12 @@ export function readRspamd(fields: readonly RawField[]): VendorReport | null {
   if (actionText !== null) out.push(field("action", actionText, action?.meaning ?? null));
   const score = result?.score ?? decimal(first["x-rspamd-score"]?.value);
   const threshold = result?.required ?? null;
-  if (result?.flag !== null && result?.flag !== undefined) out.push(field("default", result.flag ? "True" : "False", result.flag ? "rspamd judged the message spam." : "rspamd did not judge the message spam."));
+  if (result?.flag !== null && result?.flag !== undefined) {
+    out.push(field("default", result.flag ? "True" : "False", result.flag ? "rspamd's action was reject." : "rspamd's action was not reject (the flag is True for reject only; it is no spam or ham verdict)."));
+  }
+  const spamHeader = first["x-spam"]?.value.trim() ?? null;
+  const spamYes = spamHeader !== null && /^(?:yes|true)\b/i.test(spamHeader);
+  if (spamHeader !== null) out.push(field("X-Spam", spamHeader, spamYes ? "rspamd's spam header: added for every action but no action and greylist." : null));
   if (score !== null) out.push(field("score", String(score), "Total score of the symbols that matched (higher is more likely spam)."));
   if (threshold !== null) out.push(field("required", String(threshold), "Score of the reject action: at or above it rspamd rejects the message."));
   if (first["x-rspamd-bar"]) out.push(field("X-Rspamd-Bar", first["x-rspamd-bar"].value, "The score as a bar: one + (or -) per point."));
@@ -102,7 +109,13 @@ export function readRspamd(fields: readonly RawField[]): VendorReport | null {
   if (action) {
     verdict = action.verdict;
     reason.push(`action: ${actionText}`);
-  } else if (result?.flag !== null && result?.flag !== undefined) verdict = result.flag ? "spam" : "clean";
+  } else if (result?.flag === true) {
+    verdict = "spam";
+    reason.push("action: reject");
+  } else if (spamYes) {
+    verdict = "spam";
+    reason.push("X-Spam: Yes");
+  }
   if (score !== null) reason.push(`score ${score}${threshold !== null ? ` of ${threshold}` : ""}`);
   const header = first["x-spamd-result"] ? "X-Spamd-Result" : first["x-rspamd-action"] ? "X-Rspamd-Action" : first["x-rspamd-score"] ? "X-Rspamd-Score" : "X-Rspamd-Report";
   return report(RSPAMD, header, primary.position, verdict, score, threshold, reason, out);

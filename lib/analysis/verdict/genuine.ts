@@ -216,7 +216,7 @@ function latinLookalike(word: string): string {
     out += latin;
     changed = true;
   }
-  return changed && /^[A-Za-z0-9]+$/.test(out) ? out : word;
+  return changed && /^[a-z0-9]+$/i.test(out) ? out : word;
 }
 
 /**
