@@ -39,7 +39,8 @@ const SENDING_KINDS = new Set<OperatorInfo["kind"]>(["esp", "mailbox-provider"])
  *
  * Headers (X-SES-Outgoing, X-Mailgun-*, Feedback-ID, DKIM d=, Return-Path, Message-ID …) are
  * used when the hops name no sender. When headers name an ESP that no hop confirms while hops
- * are recorded, the finding "esp-headers-unconfirmed" says so; the hop evidence still wins.
+ * are recorded, the finding "esp-headers-unconfirmed" says so, and the headers name no sender:
+ * a header the finding calls possibly forged is no attribution (the hops' own answer stands).
  */
 export function senderOperator(
   fields: readonly RawField[],
@@ -49,7 +50,8 @@ export function senderOperator(
   const fromHops = operatorFromHops(hops);
   const fromHeaders = operatorFromHeaders(fields);
   const hinted = fromHeaders?.op ?? null;
-  if (hinted && !fromHeaders?.weak && hinted.name !== fromHops?.name && hasHopEvidence(hops) && !confirmedByHops(hinted.name, hops)) {
+  const unconfirmed = hinted !== null && !fromHeaders?.weak && hinted.name !== fromHops?.name && hasHopEvidence(hops) && !confirmedByHops(hinted.name, hops);
+  if (unconfirmed) {
     findings.push({
       code: "esp-headers-unconfirmed",
       severity: "warning",
@@ -59,7 +61,7 @@ export function senderOperator(
   // Headers of a service that the hops show only receiving the message (Mailgun's inbound
   // routes add X-Mailgun-Incoming at mxa.mailgun.org) describe the recipient's side, not the sender.
   const inboundOnly = hinted !== null && !fromHops && onlyInbound(hinted.name, hops);
-  const operator = fromHops?.name ?? (inboundOnly ? null : hinted?.name) ?? null;
+  const operator = fromHops?.name ?? (inboundOnly || unconfirmed ? null : hinted?.name) ?? null;
   // A DKIM selector is only a hint: it names nobody, and is mentioned when nothing else names a sender.
   if (operator === null) {
     const hint = selectorHint(fields);
