@@ -72,6 +72,15 @@ describe("findings", () => {
     }
   });
 
+  it("after a sending service's hop, a customer-branded client inside its networks is no break; one outside them is", () => {
+    const esp = "Received: by geopod-ismtpd-5-1 (SG) with HTTP id aBcD; Mon, 9 Nov 2026 10:00:00 +0000 (UTC)\n";
+    const tail = "From: a@shop.example\nTo: b@recipient.example\n";
+    const inside = analyze("Received: from o9.sgmail.shop-mail.de (o9.sgmail.shop-mail.de [167.89.10.9]) by mx.recipient.example (Postfix) with ESMTPS id 4Ab; Mon, 9 Nov 2026 10:00:02 +0000\n" + esp + tail);
+    expect(inside.hops[1].findings.map((f) => f.code)).not.toContain("chain-break");
+    const outside = analyze("Received: from mail.replayer-shop.de (mail.replayer-shop.de [185.236.231.69]) by mx.recipient.example (Postfix) with ESMTPS id 4Ab; Mon, 9 Nov 2026 10:20:02 +0000\n" + esp + tail);
+    expect(outside.hops[1].findings.map((f) => f.code)).toContain("chain-break");
+  });
+
   it("keeps a negative delay negative (never wrapped into a day-long delay)", () => {
     const a = analyze(CASES[1].headers);
     expect(a.hops[1].delaySeconds).toBe(-14);

@@ -4,7 +4,7 @@
  * so a reader of warnings alone sees everything, most severe first.
  */
 import { isFetched, type ChainHop } from "./chain";
-import { operatorForHost } from "../operators/match";
+import { inOperatorNetworks, operatorForHost } from "../operators/match";
 import { sameOwner } from "../operators/owners";
 import { organizationOf } from "./organization";
 import { MAX_RECEIVED_CHARS, MAX_RECEIVED_TOKENS } from "../limits";
@@ -195,8 +195,9 @@ function chainBreak(prev: ChainHop, cur: ChainHop): string | null {
   if (by.host && names.includes(by.host)) return null;
   if (prev.byOrg === null || cur.fromOrg === null) return null;
   // Sending services put their customers' names on their own addresses (o9.sgmail.github.com is
-  // a SendGrid IP): a customer-branded client name after an ESP hop is expected, not a break.
-  if (prev.byOperator?.kind === "esp") return null;
+  // a SendGrid IP): a customer-branded client name after an ESP hop is expected, not a break,
+  // unless the address is outside the networks the service publishes (a replayed ESP header).
+  if (prev.byOperator?.kind === "esp" && inOperatorNetworks(prev.byOperator.name, from.ip) !== false) return null;
   if (sameFamily(prev.byOrg, cur.fromOrg)) return null;
   // The client's HELO may name the previous server's organisation when its rDNS is an ISP's.
   const heloOrg = names[1] ? (operatorForHost(names[1])?.name ?? organizationOf(names[1])) : null;
