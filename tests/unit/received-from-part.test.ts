@@ -26,6 +26,36 @@ describe("the from part names the HELO, the reverse-DNS name and the address as 
         'from relay.example.net ([192.0.2.5]:4000 "HELO client.example.com" rhost-flags-OK-OK-OK-OK) by vger.example.org with ESMTP id S17; Tue, 10 Nov 2020 13:57:04 -0500',
       from: { helo: "client.example.com", rdns: "relay.example.net", ip: "192.0.2.5" },
     },
+    {
+      name: "qmail-smtpd without (HELO …): the HELO equalled REMOTEHOST, so the leading name is the reverse-DNS name too",
+      header: "from smtp2.example.it (192.0.2.112) by smtp.example.net with SMTP; 29 Nov 2015 08:46:02 -0000",
+      from: { helo: "smtp2.example.it", rdns: "smtp2.example.it", ip: "192.0.2.112" },
+    },
+    {
+      name: "qmail-smtpd with an ident user before the address",
+      header: "from mpehp1.example.de (root@192.0.2.10) by o05.example.de with SMTP; 16 Dec 2002 14:31:36 -0000",
+      from: { helo: "mpehp1.example.de", rdns: "mpehp1.example.de", ip: "192.0.2.10" },
+    },
+    {
+      name: "qmail-smtpd with (HELO …): the HELO differed, the leading name is the reverse-DNS name",
+      header: "from mx.example.com (HELO mx0a.example.com) (192.0.2.5) by smtp.example.net with SMTP; 8 Mar 2017 16:46:30 -0000",
+      from: { helo: "mx0a.example.com", rdns: "mx.example.com", ip: "192.0.2.5" },
+    },
+    {
+      name: "qmail-smtpd's 'unknown' (no PTR record) is no reverse-DNS name",
+      header: "from unknown (192.0.2.33) by smtp.example.net with SMTP; 8 Mar 2017 16:46:30 -0000",
+      from: { helo: "unknown", rdns: null, ip: "192.0.2.33" },
+    },
+    {
+      name: "the same shape with a weekday or a real zone is not qmail's stamp: the leading name stays the HELO only (Microsoft, MailFoundry)",
+      header: "from mx3.example.org (192.0.2.78) by relay2.example.net with SMTP; 29 Apr 2010 23:34:45 +0900",
+      from: { helo: "mx3.example.org", rdns: null, ip: "192.0.2.78" },
+    },
+    {
+      name: "Exchange's from HELO (IP) keeps the name as the HELO",
+      header: "from client.example.com (192.0.2.9) by EX01.example.local (10.0.0.5) with Microsoft SMTP Server id 14.3.123.3; Tue, 3 Feb 2026 18:00:00 +0000",
+      from: { helo: "client.example.com", rdns: null, ip: "192.0.2.9" },
+    },
   ])("$name", ({ header, from }) => {
     expect(parseReceived(header).from).toEqual(from);
   });

@@ -43,6 +43,12 @@ export interface FromOptions {
    * header"): then NAME is the verified reverse-DNS name and the HELO both.
    */
   exim?: boolean;
+  /**
+   * The header is qmail-smtpd's (qmailStamp() in parse-received.ts). qmail writes "from
+   * REMOTEHOST (HELO helo) (info@IP)" with the HELO part only when the HELO differs from
+   * REMOTEHOST, its reverse-DNS name (received.c, qmail-smtpd.c): without it NAME is both.
+   */
+  qmail?: boolean;
 }
 
 /** Reads a from clause (the tokens after "from"). */
@@ -100,6 +106,8 @@ export function readFrom(tokens: Token[], opts: FromOptions = {}): FromPart {
     outRdns = cleanRdns(rdns ?? null);
     // Exim without helo=: the HELO equalled the verified name, so NAME is the rDNS too.
     if ((opts.exim || portForm) && outRdns === null && addressOnly && outHelo !== null && !nameIp && isHostName(outHelo)) outRdns = cleanRdns(outHelo);
+    // qmail without "(HELO …)": the same, its address written bare, "(IP)" or "(info@IP)".
+    if (opts.qmail && outRdns === null && tokens.length === 2 && isQmailAddressComment(tokens[1]) && outHelo !== null && !nameIp && isHostName(outHelo)) outRdns = cleanRdns(outHelo);
   }
   if (outHelo === "") outHelo = null;
   return { helo: outHelo, rdns: outRdns, ip: ip ?? nameIp ?? null };
@@ -225,6 +233,14 @@ function addressOnlyComment(text: string): "address" | "port" | null {
   if (inner.length === 1) return "address";
   const port = inner[1];
   return inner.length === 2 && port?.kind === "word" && port.start === lit.end && /^:\d{1,5}$/.test(port.text) ? "port" : null;
+}
+
+/** qmail's address comment: "(198.51.100.7)" or "(root@198.51.100.7)", the address bare. */
+function isQmailAddressComment(t: Token | undefined): boolean {
+  if (t === undefined || t.kind !== "comment" || t.text.length > 80) return false;
+  const at = t.text.lastIndexOf("@");
+  const ip = t.text.slice(at + 1);
+  return ip.length > 0 && ip.trim() === ip && parseIp(ip) === ip.toLowerCase() && (at < 0 || /^[^\s@()]+$/.test(t.text.slice(0, at)));
 }
 
 /** "217.160.10.139:13012" → "217.160.10.139"; null for anything else (an IPv6 address has no port here). */

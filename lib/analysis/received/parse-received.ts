@@ -67,7 +67,7 @@ function parse(raw: string): ParsedReceived {
   const id0 = readId(firstClause(set, "id")) ?? idAfterDate(tokens, dateAt);
   // From-part comments hold host names ("(zimbra.example.com [127.0.0.1])"), not software banners.
   const software = detectSoftware({ comments: commentsOutside(set, "from"), withName: withValue.name, byHost: byClause?.host ?? null, id: id0 });
-  const from = fromClause ? readFrom(fromClause.tokens, { exim: software === "Exim" }) : leadFrom;
+  const from = fromClause ? readFrom(fromClause.tokens, { exim: software === "Exim", qmail: qmailStamp(withValue.name, byClause, firstClause(set, "by"), value, date.text) }) : leadFrom;
   const by = byClause;
   const withExtras = laterWithWords(set, withValue.extras);
   const via = readVia(firstClause(set, "via"));
@@ -127,6 +127,19 @@ function parse(raw: string): ParsedReceived {
 }
 
 const toLower = (s: string) => s.toLowerCase();
+
+/** qmail's date822fmt: "1 Dec 1997 17:50:04 -0000" (no weekday, always UTC written as -0000). */
+const QMAIL_DATE = /^\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} -0000$/;
+
+/**
+ * The header is qmail-smtpd's own stamp (received.c): "… by HOST with SMTP; <date822fmt>", the by
+ * part a bare name, the protocol SMTP (or a patched qmail's ESMTP variants).
+ */
+function qmailStamp(withName: string | null, by: { host: string | null } | null, byClause: ReturnType<typeof firstClause>, value: string, dateText: string | null): boolean {
+  if (dateText === null || !QMAIL_DATE.test(dateText) || by?.host == null) return false;
+  if (withName === null || !/^E?SMTP(?:S?A|S)?$/i.test(withName)) return false;
+  return byClause !== null && byClause.tokens.length === 1 && value.length < 400;
+}
 
 function hasSpace(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
