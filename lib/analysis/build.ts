@@ -43,7 +43,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const hopFindings = findingsForHops(facts, relays.restarts);
   relays.findings.forEach((list, i) => hopFindings[i].push(...list));
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
-  const insights = hopInsights(facts, relays.decisions, hopFindings, fields, relays.border.hop, options);
+  const insights = hopInsights(facts, relays.decisions, hopFindings, fields, relays.border.hop, options, relays.restarts.map((r) => r.at));
   dropSkewedSlowHops(hopFindings, insights.hops.map((h) => h.delayCause));
 
   const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i], insights.hops[i], options.ipInfo !== undefined));

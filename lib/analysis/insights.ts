@@ -6,6 +6,7 @@
 import { CLOCK_TOLERANCE_S, estimateClocks, type ClockHopInput } from "./clock/estimate";
 import { clockObservations } from "./clock/observations";
 import { delayCauses, type CauseHop, type OriginTime } from "./delay/causes";
+import { MAX_QUEUE_SECONDS } from "./delay/queue-lifetime";
 import type { RawField } from "./message/headers";
 import { hopOwnership } from "./route/ownership";
 import type { HopFacts } from "./route/findings";
@@ -41,6 +42,7 @@ export function hopInsights(
   fields: readonly RawField[],
   border: number | null,
   options: AnalyzeOptions,
+  restarts: readonly number[] = [],
 ): Insights {
   const implausible = facts.map((_, i) => hopFindings[i].some((x) => x.code === "implausible-date"));
   const observations = clockObservations(fields);
@@ -88,8 +90,18 @@ export function hopInsights(
     };
   });
 
-  // Delays between consecutive hops that are not forged (a forged hop is skipped, not bridged to 0).
-  const kept = facts.map((_, i) => i).filter((i) => corrected[i] !== null);
+  // Delays between consecutive hops that are not forged (a forged hop is skipped, not bridged to 0),
+  // over this delivery only: from the last restart (an earlier trail is an earlier delivery), and
+  // after the last gap longer than any MTA keeps a message queued (MAX_QUEUE_SECONDS: the hops
+  // before it are an earlier delivery or a wrong clock, not part of this one's time).
+  let from = restarts.length > 0 ? Math.max(...restarts) : 0;
+  let prevKept = -1;
+  for (let i = 0; i < facts.length; i++) {
+    if (corrected[i] === null) continue;
+    if (prevKept >= 0 && ((corrected[i] as number) - (corrected[prevKept] as number)) / 1000 > MAX_QUEUE_SECONDS) from = Math.max(from, i);
+    prevKept = i;
+  }
+  const kept = facts.map((_, i) => i).filter((i) => i >= from && corrected[i] !== null);
   const gaps = new Map<number, number>();
   for (let k = 1; k < kept.length; k++) gaps.set(kept[k], ((corrected[kept[k]] as number) - (corrected[kept[k - 1]] as number)) / 1000);
   let deliverySeconds = kept.length >= 2 ? roundMs(((corrected[kept[kept.length - 1]] as number) - (corrected[kept[0]] as number)) / 1000) : null;

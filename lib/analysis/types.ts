@@ -29,6 +29,7 @@ export type FindingCode =
   | "implausible-date"
   | "chain-break"
   | "slow-hop"
+  | "date-gap"
   | "mx-record"
   | "helo-mismatch"
   // the sending service

@@ -200,6 +200,23 @@ describe("delay causes", () => {
     expect(a.hops[1].delayCause).toMatchObject({ cause: "deferral" });
   });
 
+  it("a gap over 7 days is a date-gap, not a slow hop, and the delivery time is this delivery's (phishing_pot 1393: Microsoft headers of 19 Jul copied into a 28 Sep message)", () => {
+    const a = real("phishing_pot__sample-1393.txt");
+    expect(a.hops[3].findings.map((f) => f.code)).toEqual(expect.arrayContaining(["date-gap"]));
+    expect(a.hops[3].findings.map((f) => f.code)).not.toContain("slow-hop");
+    expect(a.summary.deliverySeconds).toBeLessThan(60);
+    expect(a.summary.slowestHop).toBeNull();
+  });
+
+  it("the delivery time of a resent message is the resend's, not the first delivery's (issue-10 shapes)", () => {
+    for (const name of ["resent-mutt-bounce.txt", "redelivered-after-mailbox.txt"]) {
+      const a = analyze(readFileSync(path.join(ROOT, "issue-10", name), "utf8"));
+      expect(a.summary.trails, name).toBeGreaterThanOrEqual(2);
+      expect(a.summary.deliverySeconds, name).toBeLessThan(600);
+      expect(a.summary.totalDelaySeconds, name).toBeGreaterThan(86_400); // the contract's field still spans every hop
+    }
+  });
+
   it("a slow hop that a corrected clock explains is no slow hop (phishing_pot 670: a sending server 2 h off)", () => {
     const a = real("phishing_pot__sample-670.txt");
     expect(a.hops[1].delayCause).toMatchObject({ cause: "clock-skew" });

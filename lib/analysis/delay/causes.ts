@@ -22,16 +22,9 @@ import { isFetched, type ChainHop } from "../route/chain";
 import { fieldsNamed, type RawField } from "../message/headers";
 import type { DelayCause, RelayType } from "../types";
 import { greylistNotes, noteNamesHost } from "./greylist";
+import { MAX_QUEUE_SECONDS } from "./queue-lifetime";
 
 export const LONG_GAP_SECONDS = 120;
-
-/**
- * The longest a sending MTA keeps retrying with its defaults before it bounces: qmail's
- * queuelifetime, 7 days (Postfix maximal_queue_lifetime and Sendmail Timeout.queuereturn are 5
- * days, Exim's default retry rule gives up after 4; RFC 5321 §4.5.4.1 says at least 4-5 days).
- * A longer gap at the border is not a deferral: headers of an earlier delivery, or a wrong clock.
- */
-export const MAX_QUEUE_SECONDS = 7 * 86_400;
 
 export interface CauseHop {
   hop: ChainHop;

@@ -8,6 +8,7 @@ import { inOperatorNetworks, operatorForHost } from "../operators/match";
 import { sameOwner } from "../operators/owners";
 import { organizationOf } from "./organization";
 import { MAX_RECEIVED_CHARS, MAX_RECEIVED_TOKENS } from "../limits";
+import { MAX_QUEUE_SECONDS } from "../delay/queue-lifetime";
 import type { Restart } from "./restarts";
 import type { DelayCause, Finding, FindingCode, RelayType, Severity } from "../types";
 
@@ -116,7 +117,10 @@ export function findingsForHops(facts: readonly HopFacts[], restarts: readonly R
     }
     // A gap next to an implausible (forged) date is not queueing: that finding says it already.
     const nearForgery = implausible[i] || (i > 0 && implausible[i - 1]);
-    if (!nearForgery && !restart && f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
+    if (!nearForgery && !restart && f.delaySeconds !== null && f.delaySeconds > MAX_QUEUE_SECONDS) {
+      // No server keeps retrying this long (delay/causes.ts): not a slow hop but two deliveries, or a clock.
+      add("date-gap", "warning", `Hop ${n} is dated ${describeSeconds(f.delaySeconds)} after hop ${n - 1}, longer than the common mail servers keep retrying by default (7 days at most): the hops before it belong to an earlier delivery whose headers were kept or copied, or a server's clock is wrong. They are left out of the delivery time.`);
+    } else if (!nearForgery && !restart && f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
       const prevType = i > 0 ? facts[i - 1].relayType : null;
       const why =
         prevType === "backup-mx"
