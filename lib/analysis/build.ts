@@ -63,7 +63,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const fromDomain = guard("From", () => addressDomain(fromValue), null);
   // Issue 12: whose record each result is (the border's), then spam verdicts, findings, verdict line.
   const line = trustLine(fields, chain.hops, relays.border.hop);
-  const authentication = withRecipientAlignment(parseAuthentication(fields, fromDomain, guard, (position, writer) => trustAt(line, position, writer)), fromDomain);
+  const authentication = withRecipientAlignment(parseAuthentication(fields, fromDomain, guard, (position, writer) => trustAt(line, position, writer)), fromDomain, fields);
   const genuine = assessGenuine(fields, authentication, line, guard);
   messageFindings.push(...genuine.findings);
 

@@ -110,6 +110,32 @@ describe("alignment", () => {
   });
 });
 
+describe("a DMARC pass for the From domain with one DKIM result listed (Exchange Online, phishing_pot sample-1736)", () => {
+  // Exchange Online listed the ESP's signature only; DMARC passed on the From domain's own one.
+  const ar = "spf=pass (sender IP is 192.0.2.7) smtp.mailfrom=bf56x.hubspotemail.net; dkim=pass (signature was verified) header.d=bf56x.hubspotemail.net;dmarc=pass action=none header.from=careerfoundry.com;compauth=pass reason=100";
+  const sig = (d: string) => field("DKIM-Signature", `v=1; a=rsa-sha256; c=relaxed/relaxed; d=${d}; s=hs2; t=1700000000; h=from:to; bh=x; b=y`);
+  const from = "careerfoundry.com";
+
+  it("DKIM is aligned when a signature of the From domain's organisation is in the message", () => {
+    const a = parseAuthentication([field("Authentication-Results", ar), sig("bf56x.hubspotemail.net"), sig("careerfoundry.com")], from);
+    expect(a.alignment).toEqual({ spf: false, dkim: true });
+  });
+
+  it("... but nothing is inferred without such a signature, or without a DMARC pass", () => {
+    expect(parseAuthentication([field("Authentication-Results", ar), sig("bf56x.hubspotemail.net")], from).alignment).toEqual({ spf: false, dkim: false });
+    const failed = ar.replace("dmarc=pass", "dmarc=fail");
+    expect(parseAuthentication([field("Authentication-Results", failed), sig("careerfoundry.com")], from).alignment).toEqual({ spf: false, dkim: false });
+  });
+
+  it("real mail: sample-1736's alignment agrees with its DMARC pass", async () => {
+    const { fixture } = await import("../helpers/genuine");
+    const a = fixture("phishing_pot__sample-1736");
+    expect(a.authentication.dmarc[0]?.result).toBe("pass");
+    expect(a.authentication.alignment.dkim).toBe(true);
+    expect(a.authentication.recipientAlignment?.dkim).toBe(true);
+  });
+});
+
 describe("parseMailboxes: the simple forms read without the full parser agree with it", () => {
   it.each([
     "a@b.example", "<a@b.example>", "Jane Doe <jane.doe@example.com>", "  <x+tag@sub.example.org>  ", "bounce-1=2@em.example.net",

@@ -3,7 +3,7 @@
  */
 import { addressDomain } from "../message/addresses";
 import { domainOf, organizationalDomain } from "../net/domain";
-import type { DkimResult, SpfResult } from "../types";
+import type { DkimResult, DmarcResult, SpfResult } from "../types";
 
 /**
  * Relaxed alignment (RFC 7489 §3.1.1): SPF is aligned when any SPF result "pass" has a domain
@@ -27,6 +27,29 @@ export function computeAlignment(
     spf: spf.length === 0 ? null : spf.some(aligned),
     dkim: dkim.length === 0 ? null : dkim.some(aligned),
   };
+}
+
+/**
+ * A DMARC pass for the From domain means SPF or DKIM passed aligned (RFC 7489 §4.2). When the
+ * listed results show no aligned pass at all, and the message carries a DKIM-Signature whose d=
+ * is aligned, that signature's pass is the one the receiver did not list (Exchange Online lists
+ * one signature's result when there are several): DKIM alignment is then true. Nothing is
+ * inferred without such a signature, nor when an aligned pass is listed already.
+ */
+export function withDmarcEvidence(
+  alignment: { spf: boolean | null; dkim: boolean | null },
+  dmarc: readonly DmarcResult[],
+  fromDomain: string | null,
+  signedDomains: readonly string[],
+): { spf: boolean | null; dkim: boolean | null } {
+  if (alignment.spf === true || alignment.dkim === true) return alignment;
+  const from = normaliseFromDomain(fromDomain);
+  if (!from) return alignment;
+  const org = organizationalDomain(from);
+  const sameOrg = (d: string | null) => d !== null && organizationalDomain(d) === org;
+  if (!dmarc.some((r) => r.result === "pass" && sameOrg(r.domain))) return alignment;
+  if (!signedDomains.some((d) => sameOrg(domainOf(d)))) return alignment;
+  return { spf: alignment.spf, dkim: true };
 }
 
 /** The caller passes a domain; accept a whole From value too, defensively. */

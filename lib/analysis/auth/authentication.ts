@@ -18,7 +18,7 @@
  *   duplicate check ignores these fields, so the topmost copy of a repeated result decides.
  */
 import { arcInstanceFromComments, authResultsOf, dmarcPolicy, parseInstance, type AuthResultsHeader } from "./auth-results";
-import { computeAlignment } from "./alignment";
+import { computeAlignment, withDmarcEvidence } from "./alignment";
 import { createGuard, type Guard } from "../guard";
 import type { RawField } from "../message/headers";
 import { domainOf } from "../net/domain";
@@ -102,8 +102,19 @@ export function parseAuthentication(fields: readonly RawField[], fromDomain: str
     dkim: dkim.items,
     dmarc: dmarc.items,
     arc: arc.items,
-    alignment: computeAlignment(spf.items, dkim.items, fromDomain),
+    alignment: withDmarcEvidence(computeAlignment(spf.items, dkim.items, fromDomain), dmarc.items, fromDomain, signedDomains(fields)),
   };
+}
+
+/** The d= of every DKIM-Signature (alignment.ts's withDmarcEvidence reads them). */
+export function signedDomains(fields: readonly RawField[]): string[] {
+  const out: string[] = [];
+  for (const f of fields) {
+    if (f.key !== "dkim-signature") continue;
+    const d = parseTagList(f.value).get("d");
+    if (d) out.push(d);
+  }
+  return out;
 }
 
 function addResults(

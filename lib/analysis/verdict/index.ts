@@ -4,7 +4,8 @@
  * verdict line (line.ts). build.ts calls trustLine() before reading authentication and
  * assessGenuine() after.
  */
-import { computeAlignment } from "../auth/alignment";
+import { computeAlignment, withDmarcEvidence } from "../auth/alignment";
+import { signedDomains } from "../auth/authentication";
 import type { Guard } from "../guard";
 import type { RawField } from "../message/headers";
 import { readAntispam } from "../antispam";
@@ -16,11 +17,12 @@ import { operatorTrust, trustAt, type TrustLine } from "./trust";
 export { trustLine, trustAt } from "./trust";
 
 /** Adds recipientAlignment (alignment over the trusted results) when the message shows a border. */
-export function withRecipientAlignment(auth: Authentication, fromDomain: string | null): Authentication {
+export function withRecipientAlignment(auth: Authentication, fromDomain: string | null, fields: readonly RawField[] = []): Authentication {
   const all = [...auth.spf, ...auth.dkim, ...auth.dmarc];
   if (all.length === 0 || all.every((r) => r.trusted === undefined)) return auth;
   const own = <T extends { trusted?: boolean }>(list: readonly T[]) => list.filter((r) => r.trusted === true);
-  return { ...auth, recipientAlignment: computeAlignment(own(auth.spf), own(auth.dkim), fromDomain) };
+  const alignment = computeAlignment(own(auth.spf), own(auth.dkim), fromDomain);
+  return { ...auth, recipientAlignment: withDmarcEvidence(alignment, own(auth.dmarc), fromDomain, signedDomains(fields)) };
 }
 
 export interface Genuine {
