@@ -139,6 +139,12 @@ describe("spoofing findings", () => {
     expect(codes(analyze(gmail(["Reply-To: team@lists.example.com"])))).not.toContain("reply-to-other-org");
   });
 
+  it("reply-to-other-org: the free-mail providers' country domains are free mail too (phishing_pot sample-1926: outlook.fr)", () => {
+    for (const d of ["outlook.fr", "hotmail.co.uk", "yahoo.co.jp", "gmx.at", "libero.it"]) {
+      expect(analyze(gmail([`Reply-To: desk@${d}`])).warnings.find((w) => w.code === "reply-to-other-org")?.severity, d).toBe("warning");
+    }
+  });
+
   it("dmarc-fail: hotmail.com failing DMARC at Microsoft 365 (sample-1406)", () => {
     const a = fixture("phishing_pot__sample-1406");
     const f = a.warnings.find((w) => w.code === "dmarc-fail");

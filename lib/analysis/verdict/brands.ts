@@ -71,4 +71,13 @@ export const FREEMAIL_DOMAINS: ReadonlySet<string> = new Set([
   "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com",
   "aol.com", "icloud.com", "me.com", "mail.ru", "yandex.ru", "yandex.com", "gmx.com", "gmx.de", "gmx.net",
   "web.de", "proton.me", "protonmail.com", "zoho.com", "mail.com", "qq.com", "163.com", "126.com",
+  // The same providers' country domains (consumer sign-up domains of Outlook.com, Yahoo, GMX, AOL,
+  // Mail.ru, Yandex, Apple), then large national free-mail services.
+  "outlook.fr", "outlook.de", "outlook.es", "outlook.it", "outlook.jp", "outlook.com.br", "outlook.co.uk",
+  "hotmail.fr", "hotmail.de", "hotmail.es", "hotmail.it", "hotmail.co.uk", "hotmail.com.br", "hotmail.be", "hotmail.nl",
+  "live.fr", "live.de", "live.co.uk", "live.nl", "live.it", "live.com.mx", "live.ca", "windowslive.com",
+  "yahoo.fr", "yahoo.de", "yahoo.co.uk", "yahoo.es", "yahoo.it", "yahoo.co.jp", "yahoo.com.br", "yahoo.co.in", "yahoo.ca",
+  "gmx.at", "gmx.ch", "gmx.fr", "aol.de", "aol.fr", "aim.com", "mac.com", "bk.ru", "list.ru", "inbox.ru", "ya.ru",
+  "free.fr", "orange.fr", "laposte.net", "libero.it", "t-online.de", "wp.pl", "o2.pl", "seznam.cz", "naver.com",
+  "daum.net", "rediffmail.com", "tutanota.com", "sina.com", "yeah.net",
 ]);
