@@ -16,6 +16,8 @@ const hosts: { host: string | null; ip?: string | null; expected: string | null;
   { host: "mx.google.com", expected: "Google", kind: "mailbox-provider" },
   { host: "mail-sor-f41.google.com", expected: "Google" },
   { host: "mail-qt1-f178.google.com.", expected: "Google" },
+  // Google Groups sends from its own host names (phishing_pot sample-52: a DigitalOcean client claiming one is a helo-mismatch).
+  { host: "mail-pf1-f420.googlegroups.com", expected: "Google" },
   { host: "smtp-relay.gmail.com", expected: "Google" },
   { host: "2002:a05:6a10:b096:b0:51c:3972:fc1f", expected: "Google" }, // sample-1972, Gmail-internal by name
   { host: "2002:a92:d9cf:0:b0:315:7b96:e09b", expected: "Google" }, // sample-340

@@ -180,6 +180,11 @@ describe("claims versus evidence", () => {
     expect(codes).toContain("helo-mismatch");
   });
 
+  it("a Google Groups HELO from a DigitalOcean address is a helo-mismatch (phishing_pot sample-52)", () => {
+    const f = fixture("phishing_pot__sample-52.txt").hops[0].findings.find((x) => x.code === "helo-mismatch");
+    expect(f?.message).toMatch(/googlegroups\.com, a Google name/);
+  });
+
   it("a HELO naming a known operator from outside its networks is a helo-mismatch warning", () => {
     const f = fixture("phishing_pot__sample-5181.txt").hops[0].findings.find((x) => x.code === "helo-mismatch");
     expect(f?.severity).toBe("warning");

@@ -81,7 +81,7 @@ export const OPERATORS: readonly OperatorRule[] = [
   {
     name: "Google",
     kind: "mailbox-provider",
-    suffixes: ["google.com", "googlemail.com", "gmail.com", "1e100.net"],
+    suffixes: ["google.com", "googlemail.com", "gmail.com", "1e100.net", "googlegroups.com"],
     // Gmail's internal hops are named by a 6to4 address of a 10/8 host: "by 2002:a05:6a10:b096:b0:51c:3972:fc1f".
     hostPatterns: [/^2002:a[\da-f]{2}:[\d:a-f]*$/],
     inboundSuffixes: ["mx.google.com", "aspmx.l.google.com", "gmail-smtp-in.l.google.com", "aspmx2.googlemail.com", "aspmx3.googlemail.com"],
