@@ -180,6 +180,14 @@ describe("claims versus evidence", () => {
     expect(codes).toContain("helo-mismatch");
   });
 
+  it("the From domain's own server called mx.* hands the message out: one trail, the border is the recipient's MX (phishing_pot sample-670)", () => {
+    const a = fixture("phishing_pot__sample-670.txt");
+    expect(a.summary.trails).toBe(1);
+    expect(a.summary.border?.hop).toBe(2);
+    expect(a.hops[0].relayType).not.toBe("mx");
+    expect(a.hops[0].trust).toBe("sender");
+  });
+
   it("a Google Groups HELO from a DigitalOcean address is a helo-mismatch (phishing_pot sample-52)", () => {
     const f = fixture("phishing_pot__sample-52.txt").hops[0].findings.find((x) => x.code === "helo-mismatch");
     expect(f?.message).toMatch(/googlegroups\.com, a Google name/);

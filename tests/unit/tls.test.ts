@@ -18,6 +18,12 @@ const cases: { name: string; input: string; tls: HopTls; authenticated: boolean 
     authenticated: true,
   },
   {
+    name: "IceWarp's '(SSL)' after the protocol marks an encrypted session (phishing_pot sample-670)",
+    input: "from vm1.example.com by mx.example.it (13.0.2 build 9 RHEL7 x64) with SMTP (SSL) id 202305141542397229 for <a@b.example>; Sun, 14 May 2023 15:42:39 +0200",
+    tls: { encrypted: true, version: null, cipher: null },
+    authenticated: false,
+  },
+  {
     name: "a plain ESMTP token with no TLS sign is unencrypted",
     input: "from a (a [192.0.2.1]) by b (Postfix) with ESMTP id 1; Mon, 1 Jan 2024 10:00:00 +0000",
     tls: { encrypted: false, version: null, cipher: null },

@@ -16,7 +16,7 @@ import { protocolInfo } from "./protocols";
  *   IronPort    "with ESMTP/TLS/ECDHE-RSA-AES256-GCM-SHA384"
  *   Mimecast    "with ESMTP with STARTTLS (version=TLSv1.2, cipher=…)"
  *   ecelerity   "with ESMTPS (cipher=…)"; MessageLabs "with AES128-SHA encrypted SMTP"; "via SSL"
- *   Google      "(Google Transport Security)"; CommuniGate "ESMTP-TLS"
+ *   Google      "(Google Transport Security)"; CommuniGate "ESMTP-TLS"; IceWarp "with SMTP (SSL)"
  *
  * Decisions where nothing is written (the token table is protocols.ts):
  *   - Plain SMTP/ESMTP/ESMTPA/LMTP/LMTPA/UTF8SMTP tokens with no sign → encrypted false (RFC 3848
@@ -109,7 +109,7 @@ const TLS_MARK = /tls|ssl|cipher|version=|using|transport security/i;
 function readComment(text: string, lower: string, out: HopTls): void {
   if (!TLS_MARK.test(text)) return;
   const words = splitWords(text);
-  if (lower === "tls") out.encrypted = true; // Microsoft "(TLS)"
+  if (lower === "tls" || lower === "ssl") out.encrypted = true; // Microsoft "(TLS)", IceWarp "with SMTP (SSL)"
   if (lower.includes("google transport security")) out.encrypted = true;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? "";
