@@ -40,7 +40,8 @@ export function withDmarcEvidence(
   alignment: { spf: boolean | null; dkim: boolean | null },
   dmarc: readonly DmarcResult[],
   fromDomain: string | null,
-  signedDomains: readonly string[],
+  /** The d= of the message's DKIM-Signatures; called only when the answer depends on them. */
+  signedDomains: () => readonly string[],
 ): { spf: boolean | null; dkim: boolean | null } {
   if (alignment.spf === true || alignment.dkim === true) return alignment;
   const from = normaliseFromDomain(fromDomain);
@@ -48,7 +49,7 @@ export function withDmarcEvidence(
   const org = organizationalDomain(from);
   const sameOrg = (d: string | null) => d !== null && organizationalDomain(d) === org;
   if (!dmarc.some((r) => r.result === "pass" && sameOrg(r.domain))) return alignment;
-  if (!signedDomains.some((d) => sameOrg(domainOf(d)))) return alignment;
+  if (!signedDomains().some((d) => sameOrg(domainOf(d)))) return alignment;
   return { spf: alignment.spf, dkim: true };
 }
 

@@ -102,7 +102,7 @@ export function parseAuthentication(fields: readonly RawField[], fromDomain: str
     dkim: dkim.items,
     dmarc: dmarc.items,
     arc: arc.items,
-    alignment: withDmarcEvidence(computeAlignment(spf.items, dkim.items, fromDomain), dmarc.items, fromDomain, signedDomains(fields)),
+    alignment: withDmarcEvidence(computeAlignment(spf.items, dkim.items, fromDomain), dmarc.items, fromDomain, () => signedDomains(fields)),
   };
 }
 

@@ -22,7 +22,7 @@ export function withRecipientAlignment(auth: Authentication, fromDomain: string 
   if (all.length === 0 || all.every((r) => r.trusted === undefined)) return auth;
   const own = <T extends { trusted?: boolean }>(list: readonly T[]) => list.filter((r) => r.trusted === true);
   const alignment = computeAlignment(own(auth.spf), own(auth.dkim), fromDomain);
-  return { ...auth, recipientAlignment: withDmarcEvidence(alignment, own(auth.dmarc), fromDomain, signedDomains(fields)) };
+  return { ...auth, recipientAlignment: withDmarcEvidence(alignment, own(auth.dmarc), fromDomain, () => signedDomains(fields)) };
 }
 
 export interface Genuine {
