@@ -15,7 +15,7 @@ import type { MessageInput } from "./message/read";
 import { noReceivedFinding } from "./message/no-received";
 import { senderOperator } from "./operators/sender";
 import { buildChain } from "./route/chain";
-import { dropSkewedSlowHops, findingsForHops, sortFindings, type HopFacts } from "./route/findings";
+import { dropSkewedSlowHops, findingsForHops, flagLateSenderHops, sortFindings, type HopFacts } from "./route/findings";
 import { listDomains, personalRecipientDomains, recipientOrganizations } from "./route/recipients";
 import { mxListing } from "./route/border";
 import { classifyRelays, type RelayDecision } from "./route/relay-type";
@@ -45,6 +45,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   if (mx.length > 0) addMxEvidence(facts, hopFindings, mx);
   const insights = hopInsights(facts, relays.decisions, hopFindings, fields, relays.border.hop, options, relays.restarts.map((r) => r.at));
   dropSkewedSlowHops(hopFindings, insights.hops.map((h) => h.delayCause));
+  flagLateSenderHops(facts, hopFindings, insights.hops.map((h) => h.forged), relays.border.hop);
 
   const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i], insights.hops[i], options.ipInfo !== undefined));
   const fromValue = firstField(fields, "from")?.value ?? null;

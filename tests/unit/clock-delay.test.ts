@@ -217,6 +217,16 @@ describe("delay causes", () => {
     }
   });
 
+  it("a sender-side hop left out as dated over an hour after the recipient's border gets implausible-date, and the border is not blamed for clock skew (sisimai exchange2007-04)", () => {
+    const a = real("sisimai__lhost-exchange2007-04.txt");
+    const border = a.summary.border?.hop as number;
+    expect(border).toBe(3);
+    const late = a.hops[0].findings.find((f) => f.code === "implausible-date");
+    expect(late).toMatchObject({ severity: "warning" });
+    expect(late?.message).toMatch(/after hop 3, where the recipient's border received the message/);
+    expect(a.hops[border - 1].findings.map((f) => f.code)).not.toContain("clock-skew");
+  });
+
   it("a slow hop that a corrected clock explains is no slow hop (phishing_pot 670: a sending server 2 h off)", () => {
     const a = real("phishing_pot__sample-670.txt");
     expect(a.hops[1].delayCause).toMatchObject({ cause: "clock-skew" });

@@ -135,6 +135,31 @@ export function findingsForHops(facts: readonly HopFacts[], restarts: readonly R
 }
 
 /**
+ * Hops the clock estimate left out as forged (insights.ts: a sender-side hop dated more than an
+ * hour after the recipient's border received the message) that no implausible-date finding names
+ * yet get one (a warning: it may be a wrong clock as well as a forged header), and the next hop's
+ * clock-skew finding goes: its negative gap comes from that date, not from two clocks.
+ */
+export function flagLateSenderHops(facts: readonly HopFacts[], hopFindings: Finding[][], forged: readonly boolean[], border: number | null): void {
+  const b = border === null ? -1 : facts.findIndex((f) => f.hop.index === border);
+  const borderTime = b >= 0 ? facts[b].time : null;
+  facts.forEach((f, i) => {
+    if (!forged[i] || i >= b || borderTime === null || f.time === null || f.time <= borderTime) return;
+    if (hopFindings[i].some((x) => x.code === "implausible-date")) return;
+    hopFindings[i].push({
+      code: "implausible-date",
+      severity: "warning",
+      hop: f.hop.index,
+      message: `Hop ${f.hop.index} is dated ${describeSeconds((f.time - borderTime) / 1000)} after hop ${facts[b].hop.index}, where the recipient's border received the message: a server before the border cannot have handled it later, so the header is forged or its server's clock is wrong. It is left out of the delivery time.`,
+    });
+    const next = hopFindings[i + 1];
+    if (next && (facts[i + 1].delaySeconds ?? 0) < 0) {
+      for (let k = next.length - 1; k >= 0; k--) if (next[k].code === "clock-skew") next.splice(k, 1);
+    }
+  });
+}
+
+/**
  * slow-hop is judged on the raw dates, before the clocks are estimated; the delay's cause
  * (delay/causes.ts) settles it: a gap that a corrected clock explains (clock-skew) was no wait.
  */
