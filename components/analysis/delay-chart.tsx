@@ -10,6 +10,7 @@
 import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
 import type { Hop } from "@/lib/analysis/types";
 import { formatDelay, formatSeconds } from "@/lib/format/duration";
+import { betweenDeliveries } from "./forged";
 
 /** Tick candidates: powers of ten below a minute, then the time units people read. */
 const TICKS = [0.001, 0.01, 0.1, 1, 10, 60, 600, 3600, 21600, 86400, 604800, 2592000, 31536000, 315360000];
@@ -18,8 +19,9 @@ interface Datum {
   name: string;
   value: number;
   text: string;
-  kind: "time" | "slowest" | "skew" | "unknown" | "forged";
+  kind: "time" | "slowest" | "skew" | "unknown" | "forged" | "apart";
 }
+
 
 const TEXT: Record<Datum["kind"], (d: number | null) => string> = {
   time: (d) => formatDelay(d),
@@ -27,6 +29,7 @@ const TEXT: Record<Datum["kind"], (d: number | null) => string> = {
   skew: (d) => `${formatDelay(d)}, not time`,
   unknown: () => "unknown",
   forged: () => "forged date, not time",
+  apart: (d) => `${formatDelay(d)} between deliveries, not time`,
 };
 
 /** `forged`: hops whose delay involves a forged date (forged.ts gapTouchesForged). */
@@ -35,7 +38,8 @@ export function toChartData(hops: Hop[], slowest: number | null, forged: (hop: H
     .filter((h) => h.index > 1)
     .map((h) => {
       const d = h.delaySeconds;
-      const kind: Datum["kind"] = forged(h) ? "forged" : d === null ? "unknown" : d < 0 ? "skew" : h.index === slowest ? "slowest" : "time";
+      const apart = betweenDeliveries(h);
+      const kind: Datum["kind"] = forged(h) ? "forged" : d === null ? "unknown" : apart ? "apart" : d < 0 ? "skew" : h.index === slowest ? "slowest" : "time";
       const drawn = kind === "time" || kind === "slowest";
       return {
         name: `Hop ${h.index}`,
@@ -76,6 +80,7 @@ const FILL: Record<Datum["kind"], string> = {
   skew: "#94a3b8",
   unknown: "#94a3b8",
   forged: "#94a3b8",
+  apart: "#94a3b8",
 };
 
 export default function DelayChart({

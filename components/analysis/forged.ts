@@ -22,6 +22,19 @@ interface EngineTiming {
   slowestHop?: number | null;
 }
 
+/**
+ * Findings that say a hop's delay is no time the message spent in transit: the first hop of a
+ * new trail (earlier-trail) and a gap longer than any queue (date-gap). Such a delay is shown as
+ * written but never drawn as a bar of time nor sets a scale: a 70-day gap between two deliveries
+ * would squash every real bar.
+ */
+const NOT_TRANSIT = new Set(["earlier-trail", "date-gap"]);
+
+/** The hop's delay is the time between two deliveries, not transit (see NOT_TRANSIT). */
+export function betweenDeliveries(hop: Pick<Hop, "findings">): boolean {
+  return hop.findings.some((f) => NOT_TRANSIT.has(f.code));
+}
+
 /** Indexes (1-based) of hops with an implausible date, from the hop's findings and the message's. */
 export function forgedHops(analysis: Pick<Analysis, "hops" | "warnings">): Set<number> {
   const out = new Set<number>();

@@ -14,6 +14,7 @@ import { sortFindings } from "./findings-model";
 import type { RouteFacts } from "./hop-context";
 import { LockIcon, UnlockIcon } from "@/components/ui/icons";
 import { HopClockCell, HopNetwork } from "./hop-clock";
+import { betweenDeliveries } from "./forged";
 
 // Tokens (host names, protocol names, times) never break inside: the table scrolls in its box instead.
 const CELL = "border-b border-slate-200 px-2 py-1.5 align-top dark:border-slate-700";
@@ -23,7 +24,7 @@ type Sort = "route" | "delay";
 
 /** Linear bar widths (percent) over real delays; forged gaps, skew and unknown get no bar. */
 export function delayBars(hops: Hop[], facts: Pick<RouteFacts, "context">): Map<number, number> {
-  const real = hops.filter((h) => h.index > 1 && h.delaySeconds !== null && h.delaySeconds > 0 && !facts.context(h).forgedGap);
+  const real = hops.filter((h) => h.index > 1 && h.delaySeconds !== null && h.delaySeconds > 0 && !facts.context(h).forgedGap && !betweenDeliveries(h));
   const max = Math.max(0, ...real.map((h) => h.delaySeconds ?? 0));
   const out = new Map<number, number>();
   for (const h of real) out.set(h.index, max > 0 ? Math.max(1, Math.round(((h.delaySeconds ?? 0) / max) * 100)) : 0);
@@ -33,7 +34,7 @@ export function delayBars(hops: Hop[], facts: Pick<RouteFacts, "context">): Map<
 /** Route order, or longest real delay first (forged, skewed and unknown delays last). */
 export function sortHops(hops: Hop[], sort: Sort, facts: Pick<RouteFacts, "context">): Hop[] {
   if (sort === "route") return hops;
-  const key = (h: Hop) => (h.index === 1 || h.delaySeconds === null || facts.context(h).forgedGap ? -Infinity : h.delaySeconds);
+  const key = (h: Hop) => (h.index === 1 || h.delaySeconds === null || facts.context(h).forgedGap || betweenDeliveries(h) ? -Infinity : h.delaySeconds);
   return hops
     .map((h, i) => ({ h, i }))
     .sort((a, b) => key(b.h) - key(a.h) || a.i - b.i)

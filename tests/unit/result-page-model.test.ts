@@ -82,6 +82,30 @@ describe("the delay chart's ticks", () => {
   });
 });
 
+describe("gaps between two deliveries in the chart", () => {
+  it("a 70-day date-gap is a stub that never sets the scale (phishing_pot sample-1393)", () => {
+    const a = fixture("phishing_pot__sample-1393.txt");
+    const data = toChartData(a.hops, slowestHop(a));
+    const gap = data.find((d) => d.name === "Hop 4");
+    expect(gap).toMatchObject({ kind: "apart", value: 0 });
+    expect(gap?.text).toMatch(/between deliveries, not time$/);
+    const { ticks } = chartScale(data);
+    expect(ticks[ticks.length - 1]).toBeLessThan(86400);
+    // The hop table's bars leave it out too, and it does not sort first.
+    const facts = routeFacts(a);
+    expect(delayBars(a.hops, facts).has(4)).toBe(false);
+    expect(sortHops(a.hops, "delay", facts)[0]?.index).not.toBe(4);
+  });
+
+  it("the first hop of a new trail (earlier-trail) is drawn the same way (issue-10 resent message)", () => {
+    const a = analyze(readFileSync(path.resolve(__dirname, "../fixtures/issue-10/resent-mutt-bounce.txt"), "utf8"));
+    const restart = a.hops.find((h) => h.findings.some((f) => f.code === "earlier-trail"));
+    expect(restart).toBeDefined();
+    const data = toChartData(a.hops, slowestHop(a));
+    expect(data.find((d) => d.name === `Hop ${restart!.index}`)?.kind).toBe("apart");
+  });
+});
+
 describe("which plaintext matters", () => {
   it("LMTP into the mailbox store is local: the backup-MX example counts as encrypted between organisations", () => {
     const a = example("backup-mx");
