@@ -13,6 +13,7 @@ import { parseMailDate } from "./message/dates";
 import { firstField, type RawField } from "./message/headers";
 import type { MessageInput } from "./message/read";
 import { noReceivedFinding } from "./message/no-received";
+import { originatingIp } from "./message/originating-ip";
 import { senderOperator } from "./operators/sender";
 import { buildChain } from "./route/chain";
 import { dropSkewedSlowHops, findingsForHops, flagLateSenderHops, sortFindings, type HopFacts } from "./route/findings";
@@ -51,6 +52,8 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const fromValue = firstField(fields, "from")?.value ?? null;
   const sender = guard("Received", () => senderOperator(fields, parsedHops), { operator: null, findings: [] });
   messageFindings.push(...sender.findings);
+  const origin = guard("X-Originating-IP", () => originatingIp(fields, options.ipInfo), { value: null, findings: [] });
+  messageFindings.push(...origin.findings);
   if (chain.truncated > 0) {
     messageFindings.push({
       code: "hops-truncated",
@@ -79,6 +82,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
       trails: Math.max(1, relays.borders.length),
       borders: relays.borders,
       verdict: genuine.verdict,
+      originatingIp: origin.value,
     }),
     hops,
     authentication,

@@ -49,7 +49,9 @@ export type FindingCode =
   | "display-name-brand"
   | "reply-to-other-org"
   // clocks, delays and IP ownership (issue 13)
-  | "network-mismatch";
+  | "network-mismatch"
+  // the sender's side's record of the submitting device
+  | "originating-ip";
 
 export interface Finding {
   /** Stable kebab-case id, e.g. "plaintext-hop", "clock-skew", "chain-break" (see FindingCode). */
@@ -179,6 +181,21 @@ export interface Summary {
   deliverySeconds?: number | null;
   /** The hop (1-based) that held most of the delivery time (>= 10 s and >= 30% of it, no tie), else null. */
   slowestHop?: number | null;
+  /** The address the message was submitted from, as the sender's mail service recorded it (X-Originating-IP); null when none. */
+  originatingIp?: OriginatingIp | null;
+}
+
+/** message/originating-ip.ts. */
+export interface OriginatingIp {
+  /** Normalised as hop addresses are (IPv4 dotted, IPv6 compressed lower-case). */
+  ip: string;
+  /** The header it came from. */
+  header: string;
+  /** A loopback or private address (the sender's own network): not looked up. */
+  private: boolean;
+  /** With the offline lookup (as hops[].from.asn / country): the AS and country of a public address. */
+  asn?: AsnInfo | null;
+  country?: string | null;
 }
 
 // ---- issue 13: clocks, delay causes, IP ownership ----

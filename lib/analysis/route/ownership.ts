@@ -36,7 +36,8 @@ export function hopOwnership(hops: readonly ChainHop[], lookup: IpInfoLookup): (
   });
 }
 
-function safeLookup(lookup: IpInfoLookup, ip: string): IpInfo {
+/** The injected lookup, guarded: a throwing or malformed answer is "unknown", never a crash. */
+export function safeLookup(lookup: IpInfoLookup, ip: string): IpInfo {
   try {
     const r = lookup(ip);
     const asn = r?.asn && Number.isInteger(r.asn.number) && typeof r.asn.name === "string" ? { number: r.asn.number, name: r.asn.name } : null;
