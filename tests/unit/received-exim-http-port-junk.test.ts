@@ -105,6 +105,21 @@ Received: from [10.0.0.8] (unknown [198.51.100.7]) by mail.example.net (Postfix)
     expect(a.hops[1].findings.map((f) => `${f.code}:${f.severity}`)).toContain("junk-by-host:warning");
   });
 
+  it("a by clause with nothing but a comment, or nothing at all, names no host either (mail-parser malformed_1 and malformed_3)", () => {
+    for (const v of [
+      "from [192.0.2.9] by  (Postfix) with ESMTPA id 1A2B; Tue, 31 Jan 2023 10:00:00 +0000",
+      "from 192.0.2.66 by ; Mon, 20 Mar 2017 03:11:54 +0400",
+      "from a.example ([192.0.2.1]) by with SMTP; Tue, 31 Jan 2023 10:00:00 +0000",
+    ]) {
+      const p = parseReceived(v);
+      expect(p.by?.host ?? null, v).toBeNull();
+      expect(p.problems, v).toContain("junk-by-host");
+    }
+    // A by clause that names its server in a literal or a word is not junk; no by clause at all is no junk either.
+    expect(parseReceived("from a.example ([192.0.2.1]) by [192.0.2.2] (Postfix) with SMTP; Tue, 31 Jan 2023 10:00:00 +0000").problems).not.toContain("junk-by-host");
+    expect(parseReceived("(qmail 1234 invoked from network); 8 Mar 2017 01:21:00 -0000").problems).not.toContain("junk-by-host");
+  });
+
   it("ordinary dotless by names are not junk", () => {
     for (const by of ["geopod-ismtpd-5-1", "mx19", "2002:a05:6a10:b096:b0:51c:3972:fc1f"]) {
       const p = parseReceived(`from a.example ([192.0.2.1]) by ${by} with SMTP id x; Tue, 31 Jan 2023 10:00:00 +0000`);

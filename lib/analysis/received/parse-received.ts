@@ -164,10 +164,16 @@ function laterWithWords(set: ReturnType<typeof splitClauses>, first: string[]): 
   return out;
 }
 
-/** The by clause starts with a word that is no name at all (readBy left by.host null for it). */
+/**
+ * The by clause names no server: it starts with a word that is no name at all (readBy left
+ * by.host null for it), or holds nothing but comments ("by  (Postfix) with ESMTPA", "by ;": no
+ * real MTA writes its stamp without its own name; forged spam headers do).
+ */
 function hasJunkByHost(clause: ReturnType<typeof firstClause>): boolean {
-  const first = clause?.tokens[0];
-  if (!first || first.kind !== "word") return false;
+  if (clause === null) return false;
+  if (clause.tokens.every((t) => t.kind === "comment")) return true;
+  const first = clause.tokens[0];
+  if (first.kind !== "word") return false;
   const host = normaliseHost(first.text);
   return host !== null && isJunkHost(host);
 }

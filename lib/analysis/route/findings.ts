@@ -96,7 +96,7 @@ export function findingsForHops(facts: readonly HopFacts[], restarts: readonly R
       add("missing-date", "info", `Hop ${n} records no date, so its delay is unknown.`);
     }
     if (p.problems.includes("junk-by-host")) {
-      add("junk-by-host", "warning", `Received header ${n} names no receiving server after "by" (only punctuation), so the server of hop ${n} is unknown.`);
+      add("junk-by-host", "warning", `Received header ${n} names no receiving server after "by" (only punctuation or a comment), so the server of hop ${n} is unknown.`);
     }
     if (p.mayBeForged) {
       add("may-be-forged", "warning", `The server at hop ${n} noted that the client's name ${p.from?.helo ?? ""} may be forged.`.replace("  ", " "));
