@@ -106,12 +106,17 @@ export function parseAuthentication(fields: readonly RawField[], fromDomain: str
   };
 }
 
+/** The signing domain (d=) of one DKIM-Signature value, or null. */
+export function dkimDomain(value: string): string | null {
+  return parseTagList(value).get("d") || null;
+}
+
 /** The d= of every DKIM-Signature (alignment.ts's withDmarcEvidence reads them). */
 export function signedDomains(fields: readonly RawField[]): string[] {
   const out: string[] = [];
   for (const f of fields) {
     if (f.key !== "dkim-signature") continue;
-    const d = parseTagList(f.value).get("d");
+    const d = dkimDomain(f.value);
     if (d) out.push(d);
   }
   return out;

@@ -3,6 +3,7 @@
  * fingerprint headers, which a sender can forge ("a Mailjet header on a non-Mailjet IP is a
  * finding, not proof", shared/operators.md).
  */
+import { dkimDomain } from "../auth/authentication";
 import { addressDomain } from "../message/addresses";
 import type { RawField } from "../message/headers";
 import { ipValue, isPrivateOrLoopback } from "../net/ip";
@@ -233,6 +234,3 @@ function operatorFromHeaders(fields: readonly RawField[]): { op: OperatorInfo; w
 }
 
 /** The d= tag of a DKIM-Signature (RFC 6376 §3.5 tag-list), or null. */
-function dkimDomain(value: string): string | null {
-  return parseTagList(value).get("d") || null;
-}

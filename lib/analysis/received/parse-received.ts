@@ -82,7 +82,7 @@ function parse(raw: string): ParsedReceived {
   const tls = detectTls({ protocol: withValue.protocol, withWords: withExtras, comments: allCommentTexts, lowerComments, via });
   // A vendor banner ("Microsoft SMTP Server") contains "SMTP" but says nothing about SMTP AUTH:
   // the contract's false is for plain RFC 3848 tokens only, so banners are read as a whole (→ null).
-  const authProtocol = withValue.name && hasSpace(withValue.name) ? withValue.name : withValue.protocol;
+  const authProtocol = withValue.name && /\s/.test(withValue.name) ? withValue.name : withValue.protocol;
   const authenticated = detectAuthenticated(authProtocol, lowerComments, extrasOutsideWith(set));
 
   const dateText = date.text === null ? null : trimDateText(value, tokens, dateAt, date.text);
@@ -139,14 +139,6 @@ function qmailStamp(withName: string | null, by: { host: string | null } | null,
   if (dateText === null || !QMAIL_DATE.test(dateText) || by?.host == null) return false;
   if (withName === null || !/^E?SMTP(?:S?A|S)?$/i.test(withName)) return false;
   return byClause !== null && byClause.tokens.length === 1 && value.length < 400;
-}
-
-function hasSpace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 160 || (c > 127 && /\s/.test(s[i] ?? ""))) return true;
-  }
-  return false;
 }
 
 /** The first with clause's extra words, then every word of later with clauses (a second "with STARTTLS"). */

@@ -27,8 +27,8 @@
  * side of the final recipient, where a client's own name counts (both sides are claims there).
  */
 import { receiverChecks, type ReceiverCheck } from "../auth/receiver-checks";
-import { firstField, type RawField } from "../message/headers";
-import { addressDomain, parseMailboxes } from "../message/addresses";
+import type { RawField } from "../message/headers";
+import { parseMailboxes } from "../message/addresses";
 import { parseTagList } from "../text/tag-list";
 import { normaliseHost } from "../net/host";
 import { isIp } from "../net/ip";
@@ -38,6 +38,7 @@ import { isFetched, type ChainHop } from "./chain";
 import { clientIdentity, type ClientIdentity } from "./client";
 import { organizationOf } from "./organization";
 import { findRestarts, type Restart } from "./restarts";
+import { senderOrganization } from "./recipients";
 
 /** Content filters that record the original client though they run on the receiving host. */
 export const CONTENT_FILTER = /amavis/i;
@@ -405,14 +406,10 @@ function isMxEntry(hops: readonly ChainHop[], i: number, checksAt: readonly Rece
   // A name alone ("mx.example.it") is the weakest evidence, and none when the server is the
   // From domain's own: small organisations send out through the one host they call mx (phishing_pot
   // sample-670: From admin@mx.ancidigitale.it, handed by mx.ancidigitale.it to the recipient's MX).
-  if (hop.byOrg !== null && hop.byOrg === senderOrg(ctx.fields)) return false;
+  if (hop.byOrg !== null && hop.byOrg === senderOrganization(ctx.fields)) return false;
   return host !== null && (INBOUND_NAME.test(host) || BACKUP_MX_NAME.test(host));
 }
 
-/** The organisation of the From address's domain, or null. */
-function senderOrg(fields: readonly RawField[]): string | null {
-  return organizationOf(addressDomain(firstField(fields, "from")?.value ?? null), null);
-}
 
 function recipients(hop: ChainHop): Set<string> {
   return new Set(parseMailboxes(hop.parsed.for).map((m) => m.address.toLowerCase()));

@@ -35,13 +35,18 @@ export function personalRecipientDomains(fields: readonly RawField[], hops: read
   for (const name of ["delivered-to", "x-original-to", "envelope-to"]) {
     for (const f of fieldsNamed(fields, name)) for (const d of envelopeDomains(f.value)) add(d);
   }
-  const senderOrg = organizationOf(addressDomains(firstField(fields, "from")?.value)[0] ?? null, null);
+  const senderOrg = senderOrganization(fields);
   for (const name of ["to", "cc"]) {
     for (const f of fieldsNamed(fields, name)) {
       for (const d of addressDomains(f.value)) if (organizationOf(d, null) !== senderOrg) add(d);
     }
   }
   return out;
+}
+
+/** The organisation of the From address's domain, or null. */
+export function senderOrganization(fields: readonly RawField[]): string | null {
+  return organizationOf(addressDomains(firstField(fields, "from")?.value)[0] ?? null, null);
 }
 
 /**
