@@ -5,6 +5,7 @@
  * (guard.ts), so a reader that fails costs its own header, not the analysis.
  */
 import { parseAuthentication } from "./auth/authentication";
+import { messageDateFindings } from "./clock/message-date";
 import { createGuard } from "./guard";
 import { hopInsights, withOwner, type HopInsight } from "./insights";
 import { MAX_HOPS } from "./limits";
@@ -47,6 +48,8 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const insights = hopInsights(facts, relays.decisions, hopFindings, fields, relays.border.hop, options, relays.restarts.map((r) => r.at));
   dropSkewedSlowHops(hopFindings, insights.hops.map((h) => h.delayCause));
   flagLateSenderHops(facts, hopFindings, insights.hops.map((h) => h.forged), relays.border.hop);
+
+  messageFindings.push(...guard("Date", () => dateFindings(fields, facts, insights.hops, relays.border.hop, relays.restarts.length > 0), []));
 
   const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i], insights.hops[i], options.ipInfo !== undefined));
   const fromValue = firstField(fields, "from")?.value ?? null;
@@ -144,6 +147,22 @@ function allFindings(message: readonly Finding[], hops: readonly (readonly Findi
   const out = message.slice();
   for (const list of hops) for (const f of list) out.push(f);
   return out;
+}
+
+/** The Date header against the skew-corrected reception times (clock/message-date.ts). */
+function dateFindings(fields: readonly RawField[], facts: readonly HopFacts[], insights: readonly HopInsight[], border: number | null, restarted: boolean): Finding[] {
+  const dateText = firstField(fields, "date")?.decoded ?? null;
+  const iso = dateText ? parseMailDate(dateText) : null;
+  return messageDateFindings({
+    dateText,
+    date: iso === null ? null : Date.parse(iso),
+    hops: facts.map((f, i) => ({
+      index: f.hop.index,
+      time: f.time === null || insights[i].forged ? null : f.time - (insights[i].clock.offsetSeconds ?? 0) * 1000,
+    })),
+    border,
+    resent: restarted || fields.some((f) => f.key.startsWith("resent-")),
+  });
 }
 
 function roundMs(s: number): number {

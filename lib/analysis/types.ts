@@ -30,6 +30,8 @@ export type FindingCode =
   | "chain-break"
   | "slow-hop"
   | "date-gap"
+  | "date-in-future"
+  | "date-in-past"
   | "mx-record"
   | "helo-mismatch"
   // the sending service
