@@ -15,8 +15,8 @@ import { firstField, type RawField } from "./message/headers";
 import type { MessageInput } from "./message/read";
 import { noReceivedFinding } from "./message/no-received";
 import { originatingIp } from "./message/originating-ip";
-import { senderOperator } from "./operators/sender";
-import { buildChain } from "./route/chain";
+import { senderOperator, type SenderHop } from "./operators/sender";
+import { buildChain, type ChainHop } from "./route/chain";
 import { dropSkewedSlowHops, findingsForHops, flagLateSenderHops, sortFindings, type HopFacts } from "./route/findings";
 import { listDomains, personalRecipientDomains, recipientOrganizations } from "./route/recipients";
 import { mxListing } from "./route/border";
@@ -53,7 +53,7 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
 
   const hops: Hop[] = facts.map((f, i) => toHop(f, relays.decisions[i], hopFindings[i], insights.hops[i], options.ipInfo !== undefined));
   const fromValue = firstField(fields, "from")?.value ?? null;
-  const sender = guard("Received", () => senderOperator(fields, parsedHops), { operator: null, findings: [] });
+  const sender = guard("Received", () => senderOperator(fields, chain.hops.map(senderHop)), { operator: null, findings: [] });
   messageFindings.push(...sender.findings);
   const origin = guard("X-Originating-IP", () => originatingIp(fields, options.ipInfo), { value: null, findings: [] });
   messageFindings.push(...origin.findings);
@@ -93,6 +93,11 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
     headers: fields.map((f) => ({ name: f.name, value: f.decoded })),
     antispam: genuine.antispam,
   };
+}
+
+/** What the sending-service walk reads of a hop, with the by server's operator as the chain attributed it. */
+function senderHop(h: ChainHop): SenderHop {
+  return { from: h.parsed.from, by: h.parsed.by, submission: h.parsed.submission, byOperator: h.byOperator };
 }
 
 function toHop(f: HopFacts, relay: RelayDecision, findings: Finding[], x: HopInsight, looked: boolean): Hop {

@@ -2,7 +2,10 @@
  * Operators recognised from the marks their software leaves in Received comments, and the
  * sending service when a provider's headers describe the recipient's side. Anonymised values.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyze } from "@/lib/analysis";
 import { operatorForHop } from "@/lib/analysis/operators/match";
 import { senderOperator, type SenderHop } from "@/lib/analysis/operators/sender";
 import type { RawField } from "@/lib/analysis/message/headers";
@@ -46,5 +49,20 @@ describe("the sending service is not the recipient's inbound provider", () => {
     },
   ])("$name", ({ fields, hops, expected }) => {
     expect(senderOperator(fields.map(([n, v]) => field(n, v)), hops).operator).toBe(expected);
+  });
+});
+
+describe("the sending service from a by server the chain attributed", () => {
+  it("a webmail submission on an unnamed Gmail server (by 10.231.195.131 with HTTP) names Google: the chain gives the server its operator from the hops after it (flanker multi_received_headers, Gmail of 2011)", () => {
+    const a = analyze(readFileSync(path.resolve(__dirname, "../fixtures/headers/flanker__multi_received_headers.txt"), "utf8"));
+    expect(a.hops[0]).toMatchObject({ operator: "Google", by: { ip: "10.231.195.131" }, with: "HTTP" });
+    expect(a.summary.sender.operator).toBe("Google");
+  });
+
+  it("the attribution the chain gave wins over a look-up of the by host alone, and without it the host is looked up", () => {
+    const webmail: SenderHop = { from: null, by: { host: "10.231.195.131", ip: "10.231.195.131" }, submission: "http" };
+    expect(senderOperator([], [webmail]).operator).toBeNull();
+    expect(senderOperator([], [{ ...webmail, byOperator: { name: "Google", kind: "mailbox-provider" } }]).operator).toBe("Google");
+    expect(senderOperator([], [{ ...webmail, byOperator: null, by: { host: "smtp.gmail.com", ip: null } }]).operator).toBeNull();
   });
 });

@@ -23,6 +23,12 @@ export interface SenderHop {
   from: { helo: string | null; rdns: string | null; ip: string | null } | null;
   by: { host: string | null; ip: string | null } | null;
   submission: string | null;
+  /**
+   * The by server's operator as the chain attributed it (route/chain.ts: its host, a software
+   * marker such as "(SG)", or, for a server recorded without a public name, the hops around it:
+   * "by 10.231.195.131 with HTTP" inside Gmail). Absent: looked up from the by host alone.
+   */
+  byOperator?: OperatorInfo | null;
 }
 
 const SENDING_KINDS = new Set<OperatorInfo["kind"]>(["esp", "mailbox-provider"]);
@@ -117,6 +123,7 @@ function fromSide(hop: SenderHop): HopSide {
 }
 
 function byOperator(hop: SenderHop): OperatorInfo | null {
+  if (hop.byOperator !== undefined) return hop.byOperator;
   return operatorForHost(hop.by?.host ?? null, hop.by?.ip ?? null);
 }
 
