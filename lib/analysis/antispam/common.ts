@@ -15,9 +15,9 @@ export interface VendorReport extends Omit<AntispamReport, "trusted"> {
   /**
    * Set when the operator's servers write these headers below the Received block and strip
    * copies from outside (Exchange Online's header firewall): trust then follows whether the
-   * recipient's side is this operator, not the header's position.
+   * recipient's side is this operator (or one of these operators), not the header's position.
    */
-  operator?: string;
+  operator?: string | readonly string[];
 }
 
 export function field(name: string, value: string, meaning: string | null): AntispamField {

@@ -10,6 +10,7 @@ import type { AntispamReport } from "../types";
 import type { VendorReport } from "./common";
 import { readBarracuda, readIronPort, readMimecast, readProofpoint } from "./gateways";
 import { readMicrosoft } from "./microsoft";
+import { readKaspersky, readProton, readUnitedInternet, readVade } from "./providers";
 import { readRspamd } from "./rspamd";
 import { readSpamAssassin } from "./spamassassin";
 
@@ -22,6 +23,10 @@ const READERS: readonly { header: string; keys: readonly string[]; read: (fields
   { header: "X-Barracuda-Spam-Status", keys: ["x-barracuda-spam-status", "x-barracuda-spam-score"], read: readBarracuda },
   { header: "X-IronPort-Anti-Spam-Result", keys: ["x-ironport-anti-spam-result", "x-ipas-result", "x-ironport-anti-spam-filtered"], read: readIronPort },
   { header: "X-Mimecast-Spam-Score", keys: ["x-mimecast-spam-score"], read: readMimecast },
+  { header: "X-Pm-Spam-Action", keys: ["x-pm-spam-action", "x-pm-spamscore"], read: readProton },
+  { header: "X-UI-Filterresults", keys: ["x-ui-filterresults", "x-ui-out-filterresults"], read: readUnitedInternet },
+  { header: "X-VADE-SPAMSTATE", keys: ["x-vade-spamstate", "x-vade-spamscore"], read: readVade },
+  { header: "X-KLMS-AntiSpam-Status", keys: ["x-klms-antispam-status"], read: readKaspersky },
 ];
 
 /**
@@ -40,9 +45,21 @@ export function readAntispam(
     const rep = guard(r.header, () => r.read(fields), null);
     if (!rep) continue;
     const { position, operator, ...rest } = rep;
-    out.push({ report: { ...rest, trusted: operator ? trust.operator(operator) : trust.at(position) }, position });
+    out.push({ report: { ...rest, trusted: operator ? operatorTrust(operator, trust.operator) : trust.at(position) }, position });
   }
   const rank = (t: boolean | null) => (t === true ? 0 : t === null ? 1 : 2);
   out.sort((a, b) => rank(a.report.trusted) - rank(b.report.trusted) || a.position - b.position);
   return out.map((o) => o.report);
+}
+
+/** Trust by operator: true when the recipient's side is one of them, null when no border is known. */
+function operatorTrust(operator: string | readonly string[], trustOf: (name: string) => boolean | null): boolean | null {
+  const names = typeof operator === "string" ? [operator] : operator;
+  let unknown = false;
+  for (const name of names) {
+    const t = trustOf(name);
+    if (t === true) return true;
+    if (t === null) unknown = true;
+  }
+  return unknown ? null : false;
 }
