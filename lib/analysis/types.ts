@@ -45,6 +45,7 @@ export type FindingCode =
   | "spam-verdict"
   | "compauth-fail"
   | "dmarc-fail"
+  | "arc-override"
   | "dmarc-missing"
   | "from-not-aligned"
   | "display-name-address"

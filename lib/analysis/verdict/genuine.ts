@@ -7,7 +7,10 @@
  *                         bulk: info. An upstream filter's verdict: info (a claim of the sender's side).
  *   compauth-fail         Microsoft 365's composite authentication failed: warning (Microsoft's own
  *                         judgement that the From domain is not authenticated, its spoof signal).
- *   dmarc-fail            the recipient's DMARC check failed: warning.
+ *   dmarc-fail            the recipient's DMARC check failed: warning; info when the recipient
+ *                         accepted the message on an earlier DMARC pass its ARC chain records
+ *                         (arc.ts), which arc-override then describes.
+ *   arc-override          that acceptance: info.
  *   dmarc-missing         a header says the From domain publishes p=reject or p=quarantine, yet the
  *                         recipient's servers, which did record SPF or DKIM, recorded no DMARC pass
  *                         or fail: warning (no DNS used).
@@ -26,6 +29,7 @@ import type { RawField } from "../message/headers";
 import { firstField } from "../message/headers";
 import { organizationalDomain } from "../net/domain";
 import type { AntispamReport, Authentication, Finding, ResultTrust } from "../types";
+import { arcAcceptance, arcSource, type ArcEvidence } from "./arc";
 import { BRANDS, FREEMAIL_DOMAINS, RESERVED_LOCAL_PARTS, type Brand } from "./brands";
 
 /** The entries the recipient's side wrote: trusted ones; all when no border is known. */
@@ -39,11 +43,13 @@ export interface GenuineFacts {
   fields: readonly RawField[];
   auth: Authentication;
   antispam: readonly AntispamReport[];
+  /** What the ARC chain says about a DMARC failure of the recipient's (arc.ts); null: nothing. */
+  arc?: ArcEvidence | null;
 }
 
 const VERDICT_WORD: Record<string, string> = { spam: "spam", phish: "phishing", malware: "malware", bulk: "bulk mail" };
 
-export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Finding[] {
+export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineFacts): Finding[] {
   const out: Finding[] = [];
   const from = parseMailboxes(firstField(fields, "from")?.value ?? null)[0] ?? null;
   const fromDomain = from?.domain ?? null;
@@ -78,11 +84,19 @@ export function genuineFindings({ fields, auth, antispam }: GenuineFacts): Findi
   const passed = dmarc.some((d) => d.result === "pass" || d.result === "bestguesspass");
   if (failed) {
     const policy = failed.policy ?? knownPolicy(fromOrg);
-    out.push({
-      code: "dmarc-fail",
-      severity: "warning",
-      message: `DMARC failed for ${failed.domain ?? fromDomain ?? "the From domain"}${policy ? ` (published policy ${policy})` : ""}${failed.authservId ? `, recorded by ${failed.authservId}` : ""}: neither SPF nor DKIM authenticated the From domain.`,
-    });
+    const what = `DMARC failed for ${failed.domain ?? fromDomain ?? "the From domain"}${policy ? ` (published policy ${policy})` : ""}${failed.authservId ? `, recorded by ${failed.authservId}` : ""}: neither SPF nor DKIM authenticated the From domain`;
+    if (arc?.accepted) {
+      out.push({ code: "dmarc-fail", severity: "info", message: `${what} after forwarding, and the recipient accepted the message on the DMARC pass its ARC chain records.` });
+      out.push({
+        code: "arc-override",
+        severity: "info",
+        message: `${arcSource(arc)} recorded DMARC pass for ${arc.domain} before the message was forwarded; the recipient's servers validated the ARC chain and ${arcAcceptance(arc)}.`,
+      });
+    } else if (arc) {
+      out.push({ code: "dmarc-fail", severity: "warning", message: `${what}. ${arcSource(arc)} claims an earlier DMARC pass in a validated ARC chain, but the recipient did not say it accepted it: a sealer can claim anything.` });
+    } else {
+      out.push({ code: "dmarc-fail", severity: "warning", message: `${what}.` });
+    }
   } else if (!passed && fromOrg && (spf.length > 0 || dkim.length > 0)) {
     // Only when the recipient's servers did check the message (SPF or DKIM recorded): a receiver
     // that records no checks at all says nothing about this message's DMARC.

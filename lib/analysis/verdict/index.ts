@@ -7,9 +7,11 @@
 import { computeAlignment, withDmarcEvidence } from "../auth/alignment";
 import { signedDomains } from "../auth/authentication";
 import type { Guard } from "../guard";
-import type { RawField } from "../message/headers";
+import { firstField, type RawField } from "../message/headers";
 import { readAntispam } from "../antispam";
 import type { AntispamReport, Authentication, Finding, MessageVerdict } from "../types";
+import { parseMailboxes } from "../message/addresses";
+import { arcEvidence } from "./arc";
 import { genuineFindings } from "./genuine";
 import { verdictLine } from "./line";
 import { operatorTrust, trustAt, type TrustLine } from "./trust";
@@ -33,7 +35,8 @@ export interface Genuine {
 
 export function assessGenuine(fields: readonly RawField[], auth: Authentication, line: TrustLine | null, guard: Guard): Genuine {
   const antispam = readAntispam(fields, { at: (position) => trustAt(line, position), operator: (name) => operatorTrust(line, name) }, guard);
-  const findings = guard("From", () => genuineFindings({ fields, auth, antispam }), []);
-  const verdict = guard("From", () => verdictLine(fields, auth, antispam, findings), { text: "Not decided", tone: "neutral" as const, basis: [] });
+  const arc = guard("ARC-Authentication-Results", () => arcEvidence(fields, parseMailboxes(firstField(fields, "from")?.value)[0]?.domain ?? null, (position, writer) => trustAt(line, position, writer)), null);
+  const findings = guard("From", () => genuineFindings({ fields, auth, antispam, arc }), []);
+  const verdict = guard("From", () => verdictLine(fields, auth, antispam, findings, arc), { text: "Not decided", tone: "neutral" as const, basis: [] });
   return { antispam, findings, verdict };
 }

@@ -7,27 +7,30 @@
  *      weaker doubts (dmarc-missing, from-not-aligned, a free-mail Reply-To): warn;
  *   3. a filter called it bulk: warn;
  *   4. the recipient's results authenticate the From domain: good, "Authenticated: DKIM aligned
- *      with example.com" (DKIM first: it survives forwarding; then SPF, then DMARC pass);
+ *      with example.com" (DKIM first: it survives forwarding; then SPF, then DMARC pass; then a
+ *      DMARC pass before forwarding that the recipient accepted on its ARC chain, arc.ts);
  *   5. otherwise neutral, saying why nothing is decided.
  */
 import { parseMailboxes } from "../message/addresses";
 import { firstField, type RawField } from "../message/headers";
 import { organizationalDomain } from "../net/domain";
 import type { AntispamReport, Authentication, Finding, MessageVerdict } from "../types";
+import { arcAcceptance, arcSource, type ArcEvidence } from "./arc";
 import { recipientResults } from "./genuine";
 
 const MARKED: Record<string, string> = { spam: "spam", phish: "phishing", malware: "malware" };
 const SPOOF_BAD = ["dmarc-fail", "compauth-fail", "display-name-brand", "display-name-address"];
 const SPOOF_WARN = ["dmarc-missing", "from-not-aligned"];
 
-export function verdictLine(fields: readonly RawField[], auth: Authentication, antispam: readonly AntispamReport[], findings: readonly Finding[]): MessageVerdict {
+export function verdictLine(fields: readonly RawField[], auth: Authentication, antispam: readonly AntispamReport[], findings: readonly Finding[], arc: ArcEvidence | null = null): MessageVerdict {
   const basis: string[] = [];
   const own = antispam.filter((r) => r.trusted !== false);
   const marked = own.find((r) => MARKED[r.verdict]);
-  const spoof = (codes: readonly string[]) => findings.filter((f) => codes.includes(f.code));
+  // A finding the recipient's own acceptance made info (a DMARC failure after forwarding) is no spoofing evidence.
+  const spoof = (codes: readonly string[]) => findings.filter((f) => codes.includes(f.code) && f.severity !== "info");
   const bad = spoof(SPOOF_BAD);
   const warn = [...spoof(SPOOF_WARN), ...findings.filter((f) => f.code === "reply-to-other-org" && f.severity === "warning")];
-  const good = authenticated(fields, auth);
+  const good = authenticated(fields, auth) ?? (arc?.accepted ? `DMARC passed before forwarding, recorded by ${arcSource(arc)}; ${arcAcceptance(arc)}` : null);
 
   if (marked) {
     const reasons = marked.reason.slice(0, 4);

@@ -1,0 +1,106 @@
+/**
+ * Forwarded mail and ARC (verdict/arc.ts): a DMARC failure after forwarding is no spoofing
+ * evidence when the recipient says it accepted the message on the DMARC pass its ARC chain
+ * records (Gmail: disposition none under p=reject with arc=pass; Microsoft 365: compauth=pass).
+ * A chain the recipient only validated is a claim of its sealer's, and the failure stands.
+ */
+import { describe, expect, it } from "vitest";
+import { analyze } from "@/lib/analysis";
+import { codes, fixture } from "../helpers/genuine";
+
+/**
+ * A message forwarded from a first receiver (mx.first.example, ARC set i=1) to Gmail, whose
+ * Authentication-Results line is `gmailDmarc`; the sealer of i=1 is `sealer`.
+ */
+function forwardedToGmail(opts: { gmailDmarc: string; arc?: string; firstDmarc?: string; sealer?: string; from?: string }): string {
+  const from = opts.from ?? "alice@sender.example";
+  return [
+    "Received: by 2002:a05:6402:1:0:0:0:0 with SMTP id a1csp1;",
+    "        Mon, 2 Nov 2020 01:57:25 -0800 (PST)",
+    "Authentication-Results: mx.google.com;",
+    `       arc=${opts.arc ?? "pass"} (i=1 spf=pass spfdomain=sender.example dmarc=pass fromdomain=sender.example);`,
+    "       spf=pass (google.com: domain of list@forwarder.example designates 203.0.113.9 as permitted sender) smtp.mailfrom=list@forwarder.example;",
+    `       ${opts.gmailDmarc} header.from=${from.split("@")[1]}`,
+    "Received: from mail.forwarder.example (mail.forwarder.example. [203.0.113.9])",
+    "        by mx.google.com with ESMTPS id e21si2892698lfq.1.2020.11.02.01.57.24",
+    "        for <bob@gmail.com>",
+    "        (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256);",
+    "        Mon, 02 Nov 2020 01:57:24 -0800 (PST)",
+    `ARC-Seal: i=1; a=rsa-sha256; t=1604311043; cv=none; d=${opts.sealer ?? "forwarder.example"}; s=arc; b=AAAA`,
+    "ARC-Authentication-Results: i=1; mx.forwarder.example;",
+    "       spf=pass smtp.mailfrom=alice@sender.example;",
+    `       ${opts.firstDmarc ?? "dmarc=pass (p=REJECT sp=REJECT dis=NONE)"} header.from=sender.example`,
+    "Received: from out.sender.example (out.sender.example [198.51.100.7])",
+    "        by mail.forwarder.example (Postfix) with ESMTPS id 4AB12C0001",
+    "        for <alice-list@forwarder.example>; Mon, 02 Nov 2020 09:57:20 +0000",
+    `From: Alice <${from}>`,
+    "To: list@forwarder.example",
+    "Subject: forwarded",
+    "Date: Mon, 02 Nov 2020 09:57:17 +0000",
+    "",
+  ].join("\r\n");
+}
+
+describe("ARC and forwarded mail", () => {
+  it("Gmail accepted a forwarded message on its ARC chain: dis=NONE under p=REJECT (mailauth arc-fail)", () => {
+    const a = fixture("mailauth__arc-fail");
+    expect(a.summary.verdict).toMatchObject({
+      tone: "good",
+      text: "Authenticated: DMARC passed before forwarding, recorded by mx.google.com (ARC set i=1, sealed by google.com); mx.google.com accepted it (dis=none under p=reject)",
+    });
+    const dmarc = a.warnings.find((w) => w.code === "dmarc-fail")!;
+    expect(dmarc.severity).toBe("info");
+    expect(dmarc.message).toContain("after forwarding");
+    const override = a.warnings.find((w) => w.code === "arc-override")!;
+    expect(override).toMatchObject({ severity: "info" });
+    expect(override.message).toContain("recorded DMARC pass for zone.ee");
+  });
+
+  it("Microsoft 365 accepted it: compauth=pass reason=130 beside dmarc=fail, and its arc=pass (sample-1011); the spam verdict still leads", () => {
+    const a = fixture("phishing_pot__sample-1011");
+    expect(a.summary.verdict?.text).toBe("Marked as spam by Microsoft 365 (SCL 5)");
+    expect(a.summary.verdict?.basis).toContain("Yet: DMARC passed before forwarding, recorded by mx.google.com (ARC set i=1, sealed by google.com); mx.microsoft.com accepted it (compauth=pass reason=130)");
+    expect(a.warnings.find((w) => w.code === "dmarc-fail")?.severity).toBe("info");
+    expect(codes(a)).toContain("arc-override");
+  });
+
+  it("a synthetic Gmail forward reads the same way", () => {
+    const a = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=REJECT sp=REJECT dis=NONE arc=pass)" }));
+    expect(a.summary.verdict?.tone).toBe("good");
+    expect(a.summary.verdict?.text).toContain("recorded by mx.forwarder.example (ARC set i=1, sealed by forwarder.example)");
+  });
+
+  it("Gmail applied the policy (dis=QUARANTINE): the failure stands, the earlier pass is only a sealer's claim", () => {
+    const a = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=REJECT sp=REJECT dis=QUARANTINE arc=pass)" }));
+    expect(a.summary.verdict).toMatchObject({ tone: "bad", text: "Not authenticated: DMARC failed for sender.example (published policy reject), recorded by mx.google.com" });
+    const dmarc = a.warnings.find((w) => w.code === "dmarc-fail")!;
+    expect(dmarc.severity).toBe("warning");
+    expect(dmarc.message).toContain("claims an earlier DMARC pass");
+    expect(codes(a)).not.toContain("arc-override");
+  });
+
+  it("under p=none a disposition of none says nothing about ARC: no override", () => {
+    const a = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=NONE sp=NONE dis=NONE arc=pass)" }));
+    expect(a.summary.verdict?.tone).toBe("bad");
+    expect(codes(a)).not.toContain("arc-override");
+  });
+
+  it("a chain that did not validate at the recipient (arc=fail) is not evidence at all", () => {
+    const a = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=REJECT sp=REJECT dis=NONE arc=fail)", arc: "fail" }));
+    const dmarc = a.warnings.find((w) => w.code === "dmarc-fail")!;
+    expect(dmarc.severity).toBe("warning");
+    expect(dmarc.message).not.toContain("claims an earlier DMARC pass");
+    expect(codes(a)).not.toContain("arc-override");
+  });
+
+  it("an ARC set that records DMARC pass for another organisation does not speak for the From domain", () => {
+    const a = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=REJECT sp=REJECT dis=NONE arc=pass)", from: "ceo@bank.example" }));
+    expect(a.summary.verdict?.tone).toBe("bad");
+    expect(codes(a)).not.toContain("arc-override");
+  });
+
+  it("the subdomain policy decides for a subdomain's mail (sp=REJECT, p=NONE)", () => {
+    const raw = forwardedToGmail({ gmailDmarc: "dmarc=fail (p=NONE sp=REJECT dis=NONE arc=pass)", from: "news@mail.sender.example", firstDmarc: "dmarc=pass (p=NONE sp=REJECT dis=NONE)" });
+    expect(codes(analyze(raw))).toContain("arc-override");
+  });
+});
