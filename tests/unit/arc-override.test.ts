@@ -4,6 +4,8 @@
  * records (Gmail: disposition none under p=reject with arc=pass; Microsoft 365: compauth=pass).
  * A chain the recipient only validated is a claim of its sealer's, and the failure stands.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "@/lib/analysis";
 import { codes, fixture } from "../helpers/genuine";
@@ -62,6 +64,15 @@ describe("ARC and forwarded mail", () => {
     expect(a.summary.verdict?.basis).toContain("Yet: DMARC passed before forwarding, recorded by mx.google.com (ARC set i=1, sealed by google.com); mx.microsoft.com accepted it (compauth=pass reason=130)");
     expect(a.warnings.find((w) => w.code === "dmarc-fail")?.severity).toBe("info");
     expect(codes(a)).toContain("arc-override");
+  });
+
+  it("another compauth pass reason (116: reverse DNS) is not an ARC override: the failure stands", () => {
+    const raw = readFileSync(path.resolve(__dirname, "../fixtures/headers/phishing_pot__sample-1011.txt"), "utf8").replace("compauth=pass reason=130", "compauth=pass reason=116");
+    const a = analyze(raw);
+    expect(codes(a)).not.toContain("arc-override");
+    const dmarc = a.warnings.find((w) => w.code === "dmarc-fail")!;
+    expect(dmarc.severity).toBe("warning");
+    expect(dmarc.message).toContain("claims an earlier DMARC pass");
   });
 
   it("a synthetic Gmail forward reads the same way", () => {

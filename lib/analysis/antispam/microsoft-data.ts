@@ -101,6 +101,9 @@ export function compauthReason(code: string): string | null {
     case "001": return "The message failed implicit authentication: the sending domain publishes no authentication records, or only a weak failure policy (SPF softfail or neutral, DMARC p=none).";
     case "002": return "The organisation has a policy for this sender/domain pair that explicitly prohibits sending spoofed email.";
     case "010": return "The message failed DMARC with an action of reject or quarantine, and the sending domain is one of the organisation's accepted domains (self-to-self spoofing).";
+    case "130": return "The message passed authentication on an ARC override: after forwarding or a filtering service broke SPF or DKIM, a trusted ARC chain vouched for the original results.";
+    case "111":
+    case "116": return "The message passed authentication on reverse DNS: the sending server's PTR record matches the From domain (a fallback when SPF and DKIM are not conclusive).";
   }
   switch (code[0]) {
     case "1":

@@ -8,9 +8,10 @@
  * Anyone can seal an ARC set claiming "dmarc=pass": a chain that validates (arc=pass) proves only
  * that no one changed it after sealing, not that its sealer told the truth. So the engine takes
  * the earlier pass as the recipient's judgement only when the recipient says it accepted it:
- *   - Microsoft 365: compauth=pass in the Authentication-Results that records the DMARC failure
- *     (composite authentication is Microsoft's final word on the From domain; with an ARC
- *     override it writes reason=130);
+ *   - Microsoft 365: compauth=pass reason=130 in the Authentication-Results that records the
+ *     DMARC failure (Microsoft Learn: "to check whether the ARC result was used to override a
+ *     DMARC failure, look for compauth=pass and reason=130"; other pass reasons, such as 111 and
+ *     116 for reverse DNS, are not ARC);
  *   - any receiver that writes the DMARC disposition (Gmail: "dmarc=fail (p=REJECT sp=REJECT
  *     dis=NONE arc=pass)"): disposition none although the published policy is reject or
  *     quarantine.
@@ -46,6 +47,8 @@ export interface ArcEvidence {
 export type RecipientAt = (position: number, writer: string | null) => boolean | null;
 
 const ENFORCING = new Set(["reject", "quarantine"]);
+/** Microsoft 365's compauth reason for a pass on an ARC override. */
+const MICROSOFT_ARC_REASON = "130";
 
 /**
  * The ARC evidence about the recipient's DMARC failure, or null when the recipient recorded no
@@ -97,10 +100,7 @@ export function arcEvidence(fields: readonly RawField[], fromDomain: string | nu
 /** The recipient's words that it let the failure pass, or null. */
 function acceptance(dmarc: ResInfo, tags: ReadonlyMap<string, string>, sameHeader: readonly ResInfo[], subdomain: boolean): string | null {
   const compauth = sameHeader.find((r) => r.method === "compauth");
-  if (compauth?.result === "pass") {
-    const reason = compauth.props.get("reason");
-    return `compauth=pass${reason ? ` reason=${reason}` : ""}`;
-  }
+  if (compauth?.result === "pass" && compauth.props.get("reason") === MICROSOFT_ARC_REASON) return `compauth=pass reason=${MICROSOFT_ARC_REASON}`;
   const dis = tags.get("dis")?.toLowerCase();
   // A subdomain's mail is under the sp= policy when one is published (RFC 7489 §6.3).
   const sp = subdomain ? tags.get("sp")?.toLowerCase() : undefined;
