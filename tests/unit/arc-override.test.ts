@@ -115,3 +115,22 @@ describe("ARC and forwarded mail", () => {
     expect(codes(analyze(raw))).toContain("arc-override");
   });
 });
+
+describe("mailing lists and DMARC", () => {
+  it("a list message failing DMARC says which list changed it and what the list's server recorded (IETF Mailman to Gmail)", () => {
+    const a = fixture("mail-auth__arc-001-ietf-list");
+    const dmarc = a.warnings.find((w) => w.code === "dmarc-fail")!;
+    expect(dmarc.severity).toBe("warning");
+    expect(dmarc.message).toContain("came through the mailing list jmap.ietf.org");
+    expect(dmarc.message).toContain("the recipient found the From domain's DKIM signature neutral");
+    expect(dmarc.message).toContain("ietfa.amsl.com recorded DKIM pass for stalw.art (a claim of a server before the recipient)");
+    // Context, not a decision: the verdict is still that DMARC failed.
+    expect(a.summary.verdict).toMatchObject({ tone: "bad", text: "Not authenticated: DMARC failed for stalw.art (published policy none), recorded by mx.google.com" });
+  });
+
+  it("without a List-Id there is no list context", () => {
+    const raw = readFileSync(path.resolve(__dirname, "../fixtures/headers/mail-auth__arc-001-ietf-list.txt"), "utf8").replace(/^List-Id:.*\n/m, "");
+    const dmarc = analyze(raw).warnings.find((w) => w.code === "dmarc-fail")!;
+    expect(dmarc.message).not.toContain("mailing list");
+  });
+});

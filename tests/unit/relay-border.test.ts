@@ -134,6 +134,20 @@ const BORDERS: BorderCase[] = [
     trails: 2,
     types: ["submission", "smart-host", "mx", "internal", "mx", "internal", "internal"],
   },
+  {
+    name: "a mailing list's server is no gateway of the subscriber's provider: it received for the list's address (IETF Mailman behind amavis, then Gmail)",
+    fixture: "mail-auth__arc-001-ietf-list.txt",
+    border: 7,
+    types: ["submission", "smart-host", "internal", "internal", "internal", "internal", "mx", "delivery"],
+    evidence: "Received-SPF: pass for client 50.223.129.194 (google.com) names the client of hop 7",
+  },
+  {
+    name: "Gmail's Received-SPF and Authentication-Results, written below its own Received header, name that hop's client",
+    fixture: "mailparser__nodemailer.txt",
+    border: 2,
+    types: ["smart-host", "mx", "delivery"],
+    evidence: "Received-SPF: pass for client 217.146.68.191 (google.com) names the client of hop 2 | Authentication-Results: spf checked sender IP 217.146.68.191 (mx.google.com) names the client of hop 2",
+  },
 ];
 
 describe("the recipient's border", () => {

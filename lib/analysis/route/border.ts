@@ -163,20 +163,33 @@ function walkJourney(walk: Walk, floor: number, last: number): Leg[] {
   return legs;
 }
 
-/** The receiver checks, each matched to the hop whose client it names, nearest below the check. */
+/**
+ * The receiver checks, each matched to the hop whose client it names: nearest below the check, or
+ * the hop right above it when that hop's server is the check's writer.
+ */
 function matchChecks(hops: readonly ChainHop[], positions: readonly number[], fields: readonly RawField[]): ReceiverCheck[][] {
   const at: ReceiverCheck[][] = hops.map(() => []);
   for (const check of receiverChecks(fields)) {
     // Hops are chronological; header positions grow downwards. A check written by a receiver sits
     // above that receiver's own Received header: the nearest hop below it with that client.
     let best = -1;
+    let above = -1;
     for (let i = hops.length - 1; i >= 0; i--) {
-      if (positions[i] <= check.position) continue;
+      if (positions[i] <= check.position) {
+        if (positions[i] >= 0) above = i;
+        continue;
+      }
       if (hops[i].parsed.from?.ip === check.ip) {
         best = i;
         break;
       }
     }
+    // Gmail writes Received-SPF and Authentication-Results just below its own Received header
+    // (mx.google.com's, about its client): the hop right above the check, when its server is the
+    // check's writer and its client the address checked. The same address lower down is then a
+    // coincidence (a list server's content filter recording its own public address).
+    const a = above >= 0 ? hops[above] : null;
+    if (a && check.writer && a.byOrg !== null && a.parsed.from?.ip === check.ip && organizationOf(check.writer, null) === a.byOrg) best = above;
     if (best >= 0) at[best].push(check);
   }
   return at;
@@ -314,7 +327,7 @@ function recipientGateway(walk: Walk, i: number, side: ReadonlySet<string>): boo
   // it was written after hop i): it knows the gateway as its own (Google with an inbound gateway).
   if (checksAt[i].length === 0 && lookedPast(walk, i)) return true;
   // Received for one address, handed on for another: forwarding to a new mailbox, a new leg.
-  if (recipientChangesAt(hops, i)) return false;
+  if (recipientChangesAt(hops, i) || recipientChangesInside(hops, i)) return false;
   if (mxListing(host, ctx.mx)) return true;
   // A mailing list's server sends the message on as a new message to each subscriber.
   if (marks.arcSealers.has(gw.byOrg) || ctx.listOrgs.has(gw.byOrg)) return false;
@@ -376,6 +389,31 @@ function recipientChangesAt(hops: readonly ChainHop[], i: number): boolean {
 }
 
 /**
+ * The servers of the organisation that handed hop i on (hops[i - 1]'s, with the unnamed ones
+ * among them) received the message, somewhere below, for none of the addresses hop i was received
+ * for: a mailing list took it in for the list's address and sent it on to each subscriber
+ * (Mailman behind a content filter: "for <list@lists.example>" three hops down), or an alias
+ * forwarded it. recipientChangesAt() sees only the hop next to the handoff.
+ */
+function recipientChangesInside(hops: readonly ChainHop[], i: number): boolean {
+  let after: Set<string> | null = null;
+  for (let j = i; j < hops.length && after === null; j++) {
+    const r = recipients(hops[j]);
+    if (r.size > 0) after = r;
+  }
+  if (!after) return false;
+  const org = hops[i - 1].byOrg;
+  for (let j = i - 1; j >= 0 && (hops[j].byOrg === org || hops[j].byOrg === null); j--) {
+    const r = recipients(hops[j]);
+    if (r.size === 0) continue;
+    let shared = false;
+    for (const x of r) if (after.has(x)) shared = true;
+    if (!shared) return true;
+  }
+  return false;
+}
+
+/**
  * The later leg's entry came from the earlier leg's side: the organisation that received the
  * message sent it on (by its own name, even a claimed one, or handing on without a client
  * record). Otherwise the "earlier leg" is only more hops into the same place (a retry, a copy).
@@ -420,8 +458,9 @@ function borderEvidence(hops: readonly ChainHop[], leg: Leg, checksAt: readonly 
   const hop = hops[b];
   const host = hop.parsed.by?.host ?? null;
   const out: string[] = [];
-  const checks = [...checksAt[b], ...(leg.gatewayHandoff !== null ? checksAt[leg.gatewayHandoff] : [])];
-  for (const c of checks.slice(0, 3)) out.push(`${c.text} names the client of hop ${hops[b].index}`);
+  const checks = checksAt[b].map((c) => ({ c, hop: hop.index }));
+  if (leg.gatewayHandoff !== null) for (const c of checksAt[leg.gatewayHandoff]) checks.push({ c, hop: hops[leg.gatewayHandoff].index });
+  for (const { c, hop: at } of checks.slice(0, 3)) out.push(`${c.text} names the client of hop ${at}`);
   const listed = mxListing(host, ctx.mx);
   if (listed) out.push(`${host} is a priority ${listed.priority} MX of ${listed.domain} (DNS)`);
   if (hop.byOperator && hostRole(hop.byOperator.name, host) === "inbound") out.push(`${host} is ${hop.byOperator.name}'s inbound MX`);

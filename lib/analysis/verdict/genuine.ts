@@ -95,7 +95,7 @@ export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineF
     } else if (arc) {
       out.push({ code: "dmarc-fail", severity: "warning", message: `${what}. ${arcSource(arc)} claims an earlier DMARC pass in a validated ARC chain, but the recipient did not say it accepted it: a sealer can claim anything.` });
     } else {
-      out.push({ code: "dmarc-fail", severity: "warning", message: `${what}.` });
+      out.push({ code: "dmarc-fail", severity: "warning", message: `${what}.${fromOrg ? listContext(fields, auth, fromOrg) : ""}` });
     }
   } else if (!passed && fromOrg && (spf.length > 0 || dkim.length > 0)) {
     // Only when the recipient's servers did check the message (SPF or DKIM recorded): a receiver
@@ -141,6 +141,31 @@ export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineF
     }
   }
   return out;
+}
+
+/** Longest List-Id shown in a message. */
+const MAX_LIST_ID = 100;
+
+/**
+ * " The message came through the mailing list …": when a List-Id (RFC 2919) names a list and the
+ * recipient found the From domain's DKIM signature broken, or a server before it recorded that
+ * signature passing. Lists change what they send on (a subject tag, a footer), and a list message
+ * failing DMARC is common; the words add that context, they decide nothing (a sender can write a
+ * List-Id too). "" otherwise.
+ */
+function listContext(fields: readonly RawField[], auth: Authentication, fromOrg: string): string {
+  const id = firstField(fields, "list-id")?.decoded ?? "";
+  const open = id.lastIndexOf("<");
+  const close = id.indexOf(">", open + 1);
+  const list = open >= 0 && close > open + 1 && close - open <= MAX_LIST_ID ? id.slice(open + 1, close).trim() : null;
+  if (!list) return "";
+  const ofFrom = (r: { domain: string | null }) => r.domain !== null && organizationalDomain(r.domain) === fromOrg;
+  const broken = recipientResults(auth.dkim).find((r) => r.result !== "pass" && ofFrom(r));
+  const upstream = auth.dkim.find((r) => r.trusted === false && r.result === "pass" && ofFrom(r));
+  if (!broken && !upstream) return "";
+  const found = broken ? ` the recipient found the From domain's DKIM signature ${broken.result}` : "";
+  const before = upstream ? `${found ? ", while" : ""} ${upstream.authservId ?? "a server before the recipient"} recorded DKIM pass for ${upstream.domain} (a claim of a server before the recipient)` : "";
+  return ` The message came through the mailing list ${list}, which changes messages it sends on (a subject tag, a footer):${found}${before}. A list message failing DMARC is common and not by itself a sign of forgery.`;
 }
 
 /**
