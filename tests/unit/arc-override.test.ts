@@ -81,6 +81,15 @@ describe("ARC and forwarded mail", () => {
     expect(a.summary.verdict?.text).toContain("recorded by mx.forwarder.example (ARC set i=1, sealed by forwarder.example)");
   });
 
+  it("the disposition written as a property or Fastmail's d= tag counts the same (policy.applied-disposition=none under reject)", () => {
+    const prop = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail policy.published-domain-policy=reject policy.applied-disposition=none" }));
+    expect(codes(prop)).toContain("arc-override");
+    const fastmail = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=reject,d=none,d.eval=reject)" }));
+    expect(codes(fastmail)).toContain("arc-override");
+    const applied = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=reject,d=reject,d.eval=reject)" }));
+    expect(codes(applied)).not.toContain("arc-override");
+  });
+
   it("Gmail applied the policy (dis=QUARANTINE): the failure stands, the earlier pass is only a sealer's claim", () => {
     const a = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=REJECT sp=REJECT dis=QUARANTINE arc=pass)" }));
     expect(a.summary.verdict).toMatchObject({ tone: "bad", text: "Not authenticated: DMARC failed for sender.example (published policy reject), recorded by mx.google.com" });

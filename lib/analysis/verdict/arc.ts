@@ -12,8 +12,9 @@
  *     DMARC failure (Microsoft Learn: "to check whether the ARC result was used to override a
  *     DMARC failure, look for compauth=pass and reason=130"; other pass reasons, such as 111 and
  *     116 for reverse DNS, are not ARC);
- *   - any receiver that writes the DMARC disposition (Gmail: "dmarc=fail (p=REJECT sp=REJECT
- *     dis=NONE arc=pass)"): disposition none although the published policy is reject or
+ *   - any receiver that writes the DMARC disposition it applied (Gmail: "dmarc=fail (p=REJECT
+ *     sp=REJECT dis=NONE arc=pass)"; the policy.applied-disposition property; Fastmail's
+ *     "(p=reject,d=none,d.eval=reject)"): none although the published policy is reject or
  *     quarantine.
  * Both only with an arc=pass of the recipient's side and an ARC set that records DMARC pass for
  * the From domain's organisation. Without the recipient's word the earlier pass is reported as a
@@ -101,7 +102,9 @@ export function arcEvidence(fields: readonly RawField[], fromDomain: string | nu
 function acceptance(dmarc: ResInfo, tags: ReadonlyMap<string, string>, sameHeader: readonly ResInfo[], subdomain: boolean): string | null {
   const compauth = sameHeader.find((r) => r.method === "compauth");
   if (compauth?.result === "pass" && compauth.props.get("reason") === MICROSOFT_ARC_REASON) return `compauth=pass reason=${MICROSOFT_ARC_REASON}`;
-  const dis = tags.get("dis")?.toLowerCase();
+  // The disposition applied: Google's and OpenDMARC's "dis=" comment tag, the registered
+  // policy.applied-disposition property (registered with DMARCbis), Fastmail's "(p=reject,d=none,d.eval=reject)".
+  const dis = (tags.get("dis") ?? dmarc.props.get("policy.applied-disposition") ?? tags.get("d"))?.toLowerCase();
   // A subdomain's mail is under the sp= policy when one is published (RFC 7489 §6.3).
   const sp = subdomain ? tags.get("sp")?.toLowerCase() : undefined;
   const policy = sp ?? dmarcPolicy(dmarc);
