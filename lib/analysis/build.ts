@@ -55,7 +55,9 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
   const fromValue = firstField(fields, "from")?.value ?? null;
   const sender = guard("Received", () => senderOperator(fields, chain.hops.map(senderHop)), { operator: null, findings: [] });
   messageFindings.push(...sender.findings);
-  const origin = guard("X-Originating-IP", () => originatingIp(fields, options.ipInfo), { value: null, findings: [] });
+  const borderHop = relays.border.hop === null ? null : chain.hops[relays.border.hop - 1];
+  const borderClient = borderHop ? { hop: borderHop.index, ip: borderHop.parsed.from?.ip ?? null } : null;
+  const origin = guard("X-Originating-IP", () => originatingIp(fields, options.ipInfo, borderClient), { value: null, findings: [] });
   messageFindings.push(...origin.findings);
   if (chain.truncated > 0) {
     messageFindings.push({

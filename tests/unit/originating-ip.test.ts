@@ -16,7 +16,47 @@ const RAW = [
   "",
 ].join("\r\n");
 
+/**
+ * Yahoo's inbound shape: its MX named by a private address ("by 10.253.227.194 with SMTPs"), the
+ * mailbox store above it over loopback, and X-Originating-Ip with the connecting server's address.
+ */
+const YAHOO_INBOUND = [
+  "Received: from 127.0.0.1",
+  " by atlas-production.v2.mail.ir2.yahoo.com pod-id atlas--production-ir2-68b9c7f59c-q9jzt.ir2.yahoo.com with HTTP; Tue, 23 Apr 2024 12:49:31 +0000",
+  "Return-Path: <alice@gmail.com>",
+  "X-Originating-Ip: [209.85.208.47]",
+  "Received-SPF: pass (domain of gmail.com designates 209.85.208.47 as permitted sender)",
+  "Authentication-Results: atlas-production.v2.mail.ir2.yahoo.com;",
+  " dkim=pass header.i=@gmail.com header.s=20230601;",
+  " spf=pass smtp.mailfrom=gmail.com;",
+  " dmarc=pass(p=NONE,sp=QUARANTINE) header.from=gmail.com;",
+  "Received: from 209.85.208.47 (EHLO mail-lj1-f175.google.com)",
+  " by 10.253.227.194 with SMTPs",
+  " (version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256);",
+  " Tue, 23 Apr 2024 12:49:31 +0000",
+  "Received: by mail-lj1-f175.google.com with SMTP id 38308e7fff4ca-2d9fe2b37acso58301391fa.2",
+  "        for <bob@yahoo.com>; Tue, 23 Apr 2024 05:49:30 -0700 (PDT)",
+  "From: Alice <alice@gmail.com>",
+  "To: bob@yahoo.com",
+  "Date: Tue, 23 Apr 2024 14:49:18 +0200",
+  "",
+  "",
+].join("\r\n");
+
 describe("X-Originating-IP", () => {
+  it("naming the client of the recipient's border, it is the receiving provider's record of that server (Prodigy 2002, spamassassin nice_mailman_message)", () => {
+    const f = fixture("spamassassin__nice_mailman_message").warnings.find((w) => w.code === "originating-ip");
+    expect(f?.message).toBe("X-Originating-IP names 64.49.198.145, the server that handed the message to the recipient's border at hop 6: the recipient's provider recorded its connection there, not the device the message was sent from.");
+  });
+
+  it("Yahoo's inbound server named by a private address is Yahoo's border, not Google's relay, and its X-Originating-Ip names Google's server", () => {
+    const a = analyze(YAHOO_INBOUND);
+    expect(a.summary.border.hop).toBe(2);
+    expect(a.hops.map((h) => h.relayType)).toEqual(["submission", "mx", "internal"]);
+    expect(a.hops[1].operator).toBe("Yahoo");
+    expect(a.warnings.find((w) => w.code === "originating-ip")?.message).toContain("the server that handed the message to the recipient's border at hop 2");
+  });
+
   it("is read into summary.originatingIp with an info finding that calls it the sender's claim", () => {
     const a = analyze(RAW);
     expect(a.summary.originatingIp).toEqual({ ip: "105.112.100.197", header: "X-Originating-IP", private: false });

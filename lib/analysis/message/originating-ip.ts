@@ -5,6 +5,8 @@
  * only the sender's servers; this header names the device behind them (a Nigerian mobile network
  * behind a hospital's account is the classic sign of a taken-over mailbox). It is the sender's
  * side's claim, and the finding says so. Redaction masks it with the other identity headers.
+ * When it names the client of the recipient's border hop it is the receiving provider's record of
+ * that connection (Yahoo writes X-Originating-Ip on inbound mail), and the finding says that.
  */
 import { firstField, type RawField } from "./headers";
 import { isPrivateOrLoopback, parseIp } from "../net/ip";
@@ -13,7 +15,13 @@ import type { Finding, IpInfoLookup, OriginatingIp } from "../types";
 
 const HEADER = "X-Originating-IP";
 
-export function originatingIp(fields: readonly RawField[], lookup?: IpInfoLookup): { value: OriginatingIp | null; findings: Finding[] } {
+/** The client of the recipient's border hop: its index (1-based) and address. */
+export interface BorderClient {
+  hop: number;
+  ip: string | null;
+}
+
+export function originatingIp(fields: readonly RawField[], lookup?: IpInfoLookup, border: BorderClient | null = null): { value: OriginatingIp | null; findings: Finding[] } {
   const f = firstField(fields, HEADER);
   if (!f) return { value: null, findings: [] };
   const ip = parseIp(f.value.trim());
@@ -29,6 +37,20 @@ export function originatingIp(fields: readonly RawField[], lookup?: IpInfoLookup
     if (parts.length > 0) owner = ` (${parts.join(", ")})`;
   }
   const where = isPublic ? `${ip}${owner}` : `${ip}, a private address of the sender's own network`;
+  // The address of the server that handed the message to the recipient's border is no device's:
+  // the receiving provider wrote the header about its own connection (Yahoo does on inbound mail).
+  if (isPublic && border && border.ip === ip) {
+    return {
+      value,
+      findings: [
+        {
+          code: "originating-ip",
+          severity: "info",
+          message: `${HEADER} names ${where}, the server that handed the message to the recipient's border at hop ${border.hop}: the recipient's provider recorded its connection there, not the device the message was sent from.`,
+        },
+      ],
+    };
+  }
   return {
     value,
     findings: [

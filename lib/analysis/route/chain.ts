@@ -85,7 +85,8 @@ export function buildChain(received: readonly ReceivedHeader[], truncated: numbe
  *  1. the organisation another hop gives the same host name;
  *  2. the organisation the next hop's receiver looked it up as (it is that hop's client);
  *  3. the organisation of its own client when that client is a named host on a private network
- *     (an appliance behind a site's gateway);
+ *     (an appliance behind a site's gateway); for a server named by its private address, the next
+ *     server's when that one took the message over a private network;
  *  4. the organisation of the previous hop's server, when its own client says nothing against it
  *     (no client, a local or private one, or one recorded without an address: the same site).
  * A bare public address ("by 121.14.68.74") stays unknown: it names no organisation. A header
@@ -127,10 +128,18 @@ function inferOne(hops: ChainHop[], i: number, byHostOrg: ReadonlyMap<string, Ch
   // The next hop is this host handing on over a private network: same site as the next server.
   else if (by && host && next?.fromPrivate && next.byOrg !== null && nextClientNames.includes(host)) adopt(next.byOrg, next.byOperator);
   else if (by && hop.fromPrivate && hop.fromOrg !== null) adopt(hop.fromOrg, fromOperator(hop.parsed));
+  // A server named by its private address whose next server took the message over a private or
+  // loopback network: the same site as that server (Yahoo's "by 10.253.227.194", then "from
+  // 127.0.0.1 by atlas-production.v2.mail.ir2.yahoo.com").
+  else if (by && host && isPrivateOrLoopback(host) && next?.fromPrivate && next.byOrg !== null && !isFetched(next)) adopt(next.byOrg, next.byOperator);
   // An internal address handing straight on to a server that records no client (Gmail's old
   // "by 10.x.x.x with HTTP" then "by 10.y.y.y with SMTP"): the same site.
   else if (by && host && isPrivateOrLoopback(host) && next && !next.parsed.from && next.byOrg !== null) adopt(next.byOrg, next.byOperator);
-  else if (prev && (!from || hop.fromPrivate || !from.ip || isSameHost(from, prev.parsed.by?.host ?? null))) adopt(prev.byOrg, prev.byOperator);
+  // The client being the previous hop's server says only who handed the message over; over a
+  // public address that is as often another organisation's edge ("from 209.85.208.47 (EHLO
+  // mail-lj1-f175.google.com) by 10.253.227.194": Yahoo's inbound server named by its private
+  // address), so it says "same site" only without one.
+  else if (prev && (!from || hop.fromPrivate || !from.ip || (isSameHost(from, prev.parsed.by?.host ?? null) && !isPublicAddress(from.ip)))) adopt(prev.byOrg, prev.byOperator);
   return hop.byOrg !== null;
 }
 
