@@ -48,20 +48,20 @@ describe("ARC and forwarded mail", () => {
     const a = fixture("mailauth__arc-fail");
     expect(a.summary.verdict).toMatchObject({
       tone: "good",
-      text: "Authenticated: DMARC passed before forwarding, recorded by mx.google.com (ARC set i=1, sealed by google.com); mx.google.com accepted it (dis=none under p=reject)",
+      text: "Authenticated: DMARC passed before forwarding, as the ARC set i=1 (sealed by google.com, results by mx.google.com) records; mx.google.com accepted it (dis=none under p=reject, arc=pass)",
     });
     const dmarc = a.warnings.find((w) => w.code === "dmarc-fail")!;
     expect(dmarc.severity).toBe("info");
     expect(dmarc.message).toContain("after forwarding");
     const override = a.warnings.find((w) => w.code === "arc-override")!;
     expect(override).toMatchObject({ severity: "info" });
-    expect(override.message).toContain("recorded DMARC pass for zone.ee");
+    expect(override.message).toContain("records DMARC pass for zone.ee");
   });
 
   it("Microsoft 365 accepted it: compauth=pass reason=130 beside dmarc=fail, and its arc=pass (sample-1011); the spam verdict still leads", () => {
     const a = fixture("phishing_pot__sample-1011");
     expect(a.summary.verdict?.text).toBe("Marked as spam by Microsoft 365 (SCL 5)");
-    expect(a.summary.verdict?.basis).toContain("Yet: DMARC passed before forwarding, recorded by mx.google.com (ARC set i=1, sealed by google.com); mx.microsoft.com accepted it (compauth=pass reason=130)");
+    expect(a.summary.verdict?.basis).toContain("Yet: DMARC passed before forwarding, as the ARC set i=1 (sealed by google.com, results by mx.google.com) records; Microsoft 365 accepted it (compauth=pass reason=130)");
     expect(a.warnings.find((w) => w.code === "dmarc-fail")?.severity).toBe("info");
     expect(codes(a)).toContain("arc-override");
   });
@@ -78,16 +78,32 @@ describe("ARC and forwarded mail", () => {
   it("a synthetic Gmail forward reads the same way", () => {
     const a = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=REJECT sp=REJECT dis=NONE arc=pass)" }));
     expect(a.summary.verdict?.tone).toBe("good");
-    expect(a.summary.verdict?.text).toContain("recorded by mx.forwarder.example (ARC set i=1, sealed by forwarder.example)");
+    expect(a.summary.verdict?.text).toContain("the ARC set i=1 (sealed by forwarder.example, results by mx.forwarder.example)");
   });
 
-  it("the disposition written as a property or Fastmail's d= tag counts the same (policy.applied-disposition=none under reject)", () => {
-    const prop = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail policy.published-domain-policy=reject policy.applied-disposition=none" }));
-    expect(codes(prop)).toContain("arc-override");
-    const fastmail = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=reject,d=none,d.eval=reject)" }));
+  it("a disposition of none counts only with the words that ARC decided it: Fastmail's arc_aware_result=pass, not the property or d=none alone", () => {
+    const fastmail = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=reject,d=none,d.eval=reject,arc_aware_result=pass)" }));
     expect(codes(fastmail)).toContain("arc-override");
-    const applied = analyze(forwardedToGmail({ gmailDmarc: "dmarc=fail (p=reject,d=reject,d.eval=reject)" }));
-    expect(codes(applied)).not.toContain("arc-override");
+    for (const dmarc of [
+      "dmarc=fail policy.published-domain-policy=reject policy.applied-disposition=none",
+      "dmarc=fail (p=reject,d=none,d.eval=reject)",
+      "dmarc=fail (p=reject,has-list-id=yes,d=none,d.eval=reject,override=mailing_list,arc_aware_result=pass)",
+    ]) {
+      expect(codes(analyze(forwardedToGmail({ gmailDmarc: dmarc })))).not.toContain("arc-override");
+    }
+  });
+
+  it("a List-Id override with the sender's own ARC set is no acceptance (forged: Fastmail's override=mailing_list)", () => {
+    const a = analyze(readFileSync(path.resolve(__dirname, "../fixtures/forged/arc-fastmail-list-override.txt"), "utf8"));
+    expect(a.summary.verdict?.tone).toBe("bad");
+    expect(codes(a)).not.toContain("arc-override");
+    expect(a.warnings.find((w) => w.code === "dmarc-fail")?.message).toContain("sealed by evil.example");
+  });
+
+  it("the recipient's topmost header decides: a forged mx.google.com header under Gmail's Received cannot turn dis=QUARANTINE into an acceptance", () => {
+    const a = analyze(readFileSync(path.resolve(__dirname, "../fixtures/forged/arc-gmail-lower-header.txt"), "utf8"));
+    expect(a.summary.verdict).toMatchObject({ tone: "bad", text: "Not authenticated: DMARC failed for bank.example (published policy quarantine), recorded by mx.google.com" });
+    expect(codes(a)).not.toContain("arc-override");
   });
 
   it("Gmail applied the policy (dis=QUARANTINE): the failure stands, the earlier pass is only a sealer's claim", () => {
@@ -119,9 +135,11 @@ describe("ARC and forwarded mail", () => {
     expect(codes(a)).not.toContain("arc-override");
   });
 
-  it("the subdomain policy decides for a subdomain's mail (sp=REJECT, p=NONE)", () => {
-    const raw = forwardedToGmail({ gmailDmarc: "dmarc=fail (p=NONE sp=REJECT dis=NONE arc=pass)", from: "news@mail.sender.example", firstDmarc: "dmarc=pass (p=NONE sp=REJECT dis=NONE)" });
-    expect(codes(analyze(raw))).toContain("arc-override");
+  it("a subdomain's mail: sp= applies only when the header says so (policy.policy-from=sp); p=NONE sp=REJECT alone is unknown", () => {
+    const opts = { from: "news@mail.sender.example", firstDmarc: "dmarc=pass (p=NONE sp=REJECT dis=NONE)" };
+    expect(codes(analyze(forwardedToGmail({ ...opts, gmailDmarc: "dmarc=fail (p=NONE sp=REJECT dis=NONE arc=pass)" })))).not.toContain("arc-override");
+    expect(codes(analyze(forwardedToGmail({ ...opts, gmailDmarc: "dmarc=fail policy.policy-from=sp (p=NONE sp=REJECT dis=NONE arc=pass)" })))).toContain("arc-override");
+    expect(codes(analyze(forwardedToGmail({ ...opts, gmailDmarc: "dmarc=fail (p=REJECT sp=REJECT dis=NONE arc=pass)" })))).toContain("arc-override");
   });
 });
 
@@ -130,7 +148,7 @@ describe("mailing lists and DMARC", () => {
     const a = fixture("mail-auth__arc-001-ietf-list");
     const dmarc = a.warnings.find((w) => w.code === "dmarc-fail")!;
     expect(dmarc.severity).toBe("warning");
-    expect(dmarc.message).toContain("came through the mailing list jmap.ietf.org");
+    expect(dmarc.message).toContain("names the mailing list jmap.ietf.org (List-Id, which a sender can write too)");
     expect(dmarc.message).toContain("the recipient found the From domain's DKIM signature neutral");
     expect(dmarc.message).toContain("ietfa.amsl.com recorded DKIM pass for stalw.art (a claim of a server before the recipient)");
     // Context, not a decision: the verdict is still that DMARC failed.

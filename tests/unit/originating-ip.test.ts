@@ -46,7 +46,7 @@ const YAHOO_INBOUND = [
 describe("X-Originating-IP", () => {
   it("naming the client of the recipient's border, it is the receiving provider's record of that server (Prodigy 2002, spamassassin nice_mailman_message)", () => {
     const f = fixture("spamassassin__nice_mailman_message").warnings.find((w) => w.code === "originating-ip");
-    expect(f?.message).toBe("X-Originating-IP names 64.49.198.145, the server that handed the message to the recipient's border at hop 6: the recipient's provider recorded its connection there, not the device the message was sent from.");
+    expect(f?.message).toBe("X-Originating-IP names 64.49.198.145, the address of the server that handed the message to the recipient's border at hop 6: a server, not the device the message was sent from (receiving providers such as Yahoo write the header about their inbound connection).");
   });
 
   it("Yahoo's inbound server named by a private address is Yahoo's border, not Google's relay, and its X-Originating-Ip names Google's server", () => {
@@ -54,7 +54,7 @@ describe("X-Originating-IP", () => {
     expect(a.summary.border.hop).toBe(2);
     expect(a.hops.map((h) => h.relayType)).toEqual(["submission", "mx", "internal"]);
     expect(a.hops[1].operator).toBe("Yahoo");
-    expect(a.warnings.find((w) => w.code === "originating-ip")?.message).toContain("the server that handed the message to the recipient's border at hop 2");
+    expect(a.warnings.find((w) => w.code === "originating-ip")?.message).toContain("the address of the server that handed the message to the recipient's border at hop 2");
   });
 
   it("is read into summary.originatingIp with an info finding that calls it the sender's claim", () => {

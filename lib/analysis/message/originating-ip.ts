@@ -46,7 +46,7 @@ export function originatingIp(fields: readonly RawField[], lookup?: IpInfoLookup
         {
           code: "originating-ip",
           severity: "info",
-          message: `${HEADER} names ${where}, the server that handed the message to the recipient's border at hop ${border.hop}: the recipient's provider recorded its connection there, not the device the message was sent from.`,
+          message: `${HEADER} names ${where}, the address of the server that handed the message to the recipient's border at hop ${border.hop}: a server, not the device the message was sent from (receiving providers such as Yahoo write the header about their inbound connection).`,
         },
       ],
     };

@@ -389,8 +389,8 @@ function recipientChangesAt(hops: readonly ChainHop[], i: number): boolean {
 }
 
 /**
- * The servers of the organisation that handed hop i on (hops[i - 1]'s, with the unnamed ones
- * among them) received the message, somewhere below, for none of the addresses hop i was received
+ * The servers of the organisation that handed hop i on (hops[i - 1]'s and the ones of the same
+ * organisation right below it) received the message, somewhere below, for none of the addresses hop i was received
  * for: a mailing list took it in for the list's address and sent it on to each subscriber
  * (Mailman behind a content filter: "for <list@lists.example>" three hops down), or an alias
  * forwarded it. recipientChangesAt() sees only the hop next to the handoff.
@@ -403,7 +403,7 @@ function recipientChangesInside(hops: readonly ChainHop[], i: number): boolean {
   }
   if (!after) return false;
   const org = hops[i - 1].byOrg;
-  for (let j = i - 1; j >= 0 && (hops[j].byOrg === org || hops[j].byOrg === null); j--) {
+  for (let j = i - 1; j >= 0 && hops[j].byOrg === org; j--) {
     const r = recipients(hops[j]);
     if (r.size === 0) continue;
     let shared = false;

@@ -135,11 +135,11 @@ function inferOne(hops: ChainHop[], i: number, byHostOrg: ReadonlyMap<string, Ch
   // An internal address handing straight on to a server that records no client (Gmail's old
   // "by 10.x.x.x with HTTP" then "by 10.y.y.y with SMTP"): the same site.
   else if (by && host && isPrivateOrLoopback(host) && next && !next.parsed.from && next.byOrg !== null) adopt(next.byOrg, next.byOperator);
-  // The client being the previous hop's server says only who handed the message over; over a
+  // A client that is the previous hop's server says only who handed the message over: over a
   // public address that is as often another organisation's edge ("from 209.85.208.47 (EHLO
   // mail-lj1-f175.google.com) by 10.253.227.194": Yahoo's inbound server named by its private
-  // address), so it says "same site" only without one.
-  else if (prev && (!from || hop.fromPrivate || !from.ip || (isSameHost(from, prev.parsed.by?.host ?? null) && !isPublicAddress(from.ip)))) adopt(prev.byOrg, prev.byOperator);
+  // address), so only a client without one, or a private one, says "same site".
+  else if (prev && (!from || hop.fromPrivate || !from.ip)) adopt(prev.byOrg, prev.byOperator);
   return hop.byOrg !== null;
 }
 
@@ -149,12 +149,6 @@ function inferOne(hops: ChainHop[], i: number, byHostOrg: ReadonlyMap<string, Ch
  */
 export function isFetched(hop: ChainHop): boolean {
   return protocolInfo(hop.parsed.with)?.fetched === true;
-}
-
-/** The client is the server that recorded the previous hop ("by apiron13.x.com" then "from apiron13.x.com"). */
-function isSameHost(from: NonNullable<ParsedReceived["from"]>, host: string | null): boolean {
-  if (!host) return false;
-  return from.rdns === host || from.helo?.toLowerCase().replace(/\.$/, "") === host;
 }
 
 function isPublicAddress(host: string): boolean {

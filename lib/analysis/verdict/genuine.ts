@@ -90,10 +90,10 @@ export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineF
       out.push({
         code: "arc-override",
         severity: "info",
-        message: `${arcSource(arc)} recorded DMARC pass for ${arc.domain} before the message was forwarded; the recipient's servers validated the ARC chain and ${arcAcceptance(arc)}.`,
+        message: `The message was forwarded: ${arcSource(arc)} records DMARC pass for ${arc.domain} before that, and ${arcAcceptance(arc)} on its ARC chain. The earlier pass is the sealer's record; the acceptance is the recipient's.`,
       });
     } else if (arc) {
-      out.push({ code: "dmarc-fail", severity: "warning", message: `${what}. ${arcSource(arc)} claims an earlier DMARC pass in a validated ARC chain, but the recipient did not say it accepted it: a sealer can claim anything.` });
+      out.push({ code: "dmarc-fail", severity: "warning", message: `${what}. ${upperFirst(arcSource(arc))} claims an earlier DMARC pass in an ARC chain the recipient validated, but the recipient did not say it accepted the message on it: a sealer can claim anything.` });
     } else {
       out.push({ code: "dmarc-fail", severity: "warning", message: `${what}.${fromOrg ? listContext(fields, auth, fromOrg) : ""}` });
     }
@@ -165,7 +165,7 @@ function listContext(fields: readonly RawField[], auth: Authentication, fromOrg:
   if (!broken && !upstream) return "";
   const found = broken ? ` the recipient found the From domain's DKIM signature ${broken.result}` : "";
   const before = upstream ? `${found ? ", while" : ""} ${upstream.authservId ?? "a server before the recipient"} recorded DKIM pass for ${upstream.domain} (a claim of a server before the recipient)` : "";
-  return ` The message came through the mailing list ${list}, which changes messages it sends on (a subject tag, a footer):${found}${before}. A list message failing DMARC is common and not by itself a sign of forgery.`;
+  return ` The message names the mailing list ${list} (List-Id, which a sender can write too):${found}${before}. Lists change the messages they send on (a subject tag, a footer), so list mail often fails DMARC.`;
 }
 
 /**
@@ -185,6 +185,10 @@ export function policyFromHeaders(auth: Authentication, fromOrg: string | null):
     if (d.policy && d.domain && organizationalDomain(d.domain) === fromOrg) return d.policy;
   }
   return null;
+}
+
+function upperFirst(s: string): string {
+  return s.length > 0 ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
 function lowerFirst(s: string): string {

@@ -26,11 +26,11 @@ export function verdictLine(fields: readonly RawField[], auth: Authentication, a
   const basis: string[] = [];
   const own = antispam.filter((r) => r.trusted !== false);
   const marked = own.find((r) => MARKED[r.verdict]);
-  // A finding the recipient's own acceptance made info (a DMARC failure after forwarding) is no spoofing evidence.
-  const spoof = (codes: readonly string[]) => findings.filter((f) => codes.includes(f.code) && f.severity !== "info");
+  // A DMARC failure the recipient accepted on its ARC chain (info, arc.ts) is no spoofing evidence.
+  const spoof = (codes: readonly string[]) => findings.filter((f) => codes.includes(f.code) && !(f.code === "dmarc-fail" && f.severity === "info"));
   const bad = spoof(SPOOF_BAD);
   const warn = [...spoof(SPOOF_WARN), ...findings.filter((f) => f.code === "reply-to-other-org" && f.severity === "warning")];
-  const good = authenticated(fields, auth) ?? (arc?.accepted ? `DMARC passed before forwarding, recorded by ${arcSource(arc)}; ${arcAcceptance(arc)}` : null);
+  const good = authenticated(fields, auth) ?? (arc?.accepted ? `DMARC passed before forwarding, as ${arcSource(arc)} records; ${arcAcceptance(arc)}` : null);
 
   if (marked) {
     const reasons = marked.reason.slice(0, 4);
