@@ -18,11 +18,11 @@ const RAW = [
 
 /**
  * Yahoo's inbound shape: its MX named by a private address ("by 10.253.227.194 with SMTPs"), the
- * mailbox store above it over loopback, and X-Originating-Ip with the connecting server's address.
+ * mailbox store above it over loopback ("with HTTPS", as relay-rules.ts has it), and X-Originating-Ip with the connecting server's address.
  */
 const YAHOO_INBOUND = [
   "Received: from 127.0.0.1",
-  " by atlas-production.v2.mail.ir2.yahoo.com pod-id atlas--production-ir2-68b9c7f59c-q9jzt.ir2.yahoo.com with HTTP; Tue, 23 Apr 2024 12:49:31 +0000",
+  " by atlas-production.v2.mail.ir2.yahoo.com pod-id atlas--production-ir2-68b9c7f59c-q9jzt.ir2.yahoo.com with HTTPS; Tue, 23 Apr 2024 12:49:31 +0000",
   "Return-Path: <alice@gmail.com>",
   "X-Originating-Ip: [209.85.208.47]",
   "Received-SPF: pass (domain of gmail.com designates 209.85.208.47 as permitted sender)",
@@ -52,7 +52,7 @@ describe("X-Originating-IP", () => {
   it("Yahoo's inbound server named by a private address is Yahoo's border, not Google's relay, and its X-Originating-Ip names Google's server", () => {
     const a = analyze(YAHOO_INBOUND);
     expect(a.summary.border.hop).toBe(2);
-    expect(a.hops.map((h) => h.relayType)).toEqual(["submission", "mx", "internal"]);
+    expect(a.hops.map((h) => h.relayType)).toEqual(["submission", "mx", "delivery"]);
     expect(a.hops[1].operator).toBe("Yahoo");
     expect(a.warnings.find((w) => w.code === "originating-ip")?.message).toContain("the address of the server that handed the message to the recipient's border at hop 2");
   });
