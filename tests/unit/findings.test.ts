@@ -2,6 +2,8 @@
  * Findings: stable codes, a severity, one sentence, the hop they concern. Small realistic chains,
  * latest header first (as MTAs prepend them).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "@/lib/analysis";
 
@@ -79,6 +81,13 @@ describe("findings", () => {
     expect(inside.hops[1].findings.map((f) => f.code)).not.toContain("chain-break");
     const outside = analyze("Received: from mail.replayer-shop.de (mail.replayer-shop.de [185.236.231.69]) by mx.recipient.example (Postfix) with ESMTPS id 4Ab; Mon, 9 Nov 2026 10:20:02 +0000\n" + esp + tail);
     expect(outside.hops[1].findings.map((f) => f.code)).toContain("chain-break");
+  });
+
+  it("a content filter's hop records the MTA's original client, not the previous server: no chain-break there (amavisd-new on the IETF list server)", () => {
+    const a = analyze(readFileSync(path.resolve(__dirname, "../fixtures/headers/mail-auth__arc-001-ietf-list.txt"), "utf8"));
+    expect(a.hops[2].findings.map((f) => f.code)).not.toContain("chain-break");
+    // A rename without such a record stays a break (ietfa.amsl.com, then mail.ietf.org into Gmail).
+    expect(a.hops[6].findings.map((f) => f.code)).toContain("chain-break");
   });
 
   it("keeps a negative delay negative (never wrapped into a day-long delay)", () => {

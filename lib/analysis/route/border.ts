@@ -34,16 +34,11 @@ import { normaliseHost } from "../net/host";
 import { isIp } from "../net/ip";
 import { hostRole, operatorForHost } from "../operators/match";
 import type { MxRecordSet } from "../types";
-import { isFetched, type ChainHop } from "./chain";
+import { isContentFilter, isFetched, isLocalFilter, type ChainHop } from "./chain";
 import { clientIdentity, type ClientIdentity } from "./client";
 import { organizationOf } from "./organization";
 import { findRestarts, type Restart } from "./restarts";
 import { senderOrganization } from "./recipients";
-
-/** Content filters that record the original client though they run on the receiving host. */
-export const CONTENT_FILTER = /amavis/i;
-/** Protocol words of content filters that re-inject on the same host (qmail-scanner). */
-const LOCAL_FILTER = /^QMAIL-SCANNER/;
 
 /** Names that say "secondary MX" outright, and numbered MX names that only suggest it. */
 export const BACKUP_MX_NAME = /(?:^|[.-])(?:backup|backupmx|mx-?backup|bkmx|secondary|fallback)\d*(?:[.-]|$)/;
@@ -224,7 +219,7 @@ function isEntry(hops: readonly ChainHop[], i: number, clients: readonly ClientI
   if (hop.parsed.submission !== null) return false;
   // A content filter (amavis) re-injecting on the receiving host records the original client:
   // the hop into the site was the one before it.
-  if (hop.parsed.software !== null && CONTENT_FILTER.test(hop.parsed.software)) return false;
+  if (isContentFilter(hop)) return false;
   if (crossesIntoInbound(hop, i > 0 ? hops[i - 1] : null)) return true;
   const id = clients[i];
   if (id.basis === "chain" || id.basis === "private") return false;
@@ -236,7 +231,7 @@ function isEntry(hops: readonly ChainHop[], i: number, clients: readonly ClientI
   // envelope sender): a program on the server itself.
   const from = hop.parsed.from;
   if (!from || (!from.helo && !from.rdns && !from.ip)) return false;
-  return !LOCAL_FILTER.test(hop.parsed.with ?? "");
+  return !isLocalFilter(hop);
 }
 
 /**

@@ -151,6 +151,21 @@ export function isFetched(hop: ChainHop): boolean {
   return protocolInfo(hop.parsed.with)?.fetched === true;
 }
 
+/** Content filters that run on the receiving host and record the MTA's original client (amavisd-new, via XFORWARD). */
+const CONTENT_FILTER = /amavis/i;
+/** Protocol words of content filters that re-inject on the same host (qmail-scanner). */
+const LOCAL_FILTER = /^QMAIL-SCANNER/;
+
+/** The hop is a content filter's on the receiving host: its client is the MTA's original client, not the previous server. */
+export function isContentFilter(hop: ChainHop): boolean {
+  return hop.parsed.software !== null && CONTENT_FILTER.test(hop.parsed.software);
+}
+
+/** The hop is a local filter's re-injection (qmail-scanner's protocol word). */
+export function isLocalFilter(hop: ChainHop): boolean {
+  return LOCAL_FILTER.test(hop.parsed.with ?? "");
+}
+
 function isPublicAddress(host: string): boolean {
   return isIp(host) && !isPrivateOrLoopback(host);
 }

@@ -3,7 +3,7 @@
  * Hop-level findings go on their hop and are also listed in the message's warnings (with `hop`),
  * so a reader of warnings alone sees everything, most severe first.
  */
-import { isFetched, type ChainHop } from "./chain";
+import { isContentFilter, isFetched, type ChainHop } from "./chain";
 import { inOperatorNetworks, operatorForHost } from "../operators/match";
 import { sameOwner } from "../operators/owners";
 import { organizationOf } from "./organization";
@@ -217,8 +217,9 @@ function chainBreak(prev: ChainHop, cur: ChainHop): string | null {
   const from = cur.parsed.from;
   const by = prev.parsed.by;
   if (!from || !by) return null;
-  // fetchmail records the POP/IMAP server it polled as the client, not the previous hop's server.
-  if (cur.fromPrivate || isFetched(cur)) return null;
+  // fetchmail records the POP/IMAP server it polled as the client, not the previous hop's server;
+  // a content filter on the receiving host (amavisd-new) records the MTA's original client.
+  if (cur.fromPrivate || isFetched(cur) || isContentFilter(cur)) return null;
   if (by.ip && from.ip && by.ip === from.ip) return null;
   const names = [from.rdns, from.helo && !from.helo.startsWith("[") ? from.helo.toLowerCase().replace(/\.$/, "") : null];
   if (by.host && names.includes(by.host)) return null;

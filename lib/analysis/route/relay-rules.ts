@@ -7,7 +7,7 @@
 import { protocolInfo } from "../received/protocols";
 import { hostRole } from "../operators/match";
 import type { RelayType } from "../types";
-import { isFetched, type ChainHop } from "./chain";
+import { isContentFilter, isFetched, isLocalFilter, type ChainHop } from "./chain";
 import type { Leg } from "./border";
 import type { ClientIdentity } from "./client";
 
@@ -47,12 +47,8 @@ export interface RelayRule {
 
 const MAILBOX_SOFTWARE = /cyrus|dovecot/i;
 const MAILBOX_OVER_HTTPS = new Set(["Microsoft 365", "Yahoo"]);
-/** Content filters that record the original client though they run on the receiving host. */
-const CONTENT_FILTER = /amavis/i;
 /** Relay services by name: Google Workspace's SMTP relay, hosts named smarthost. */
 const SMART_HOST_NAME = /^(?:smtp-relay\.gmail\.com|smarthost\d*\.|smart-host\d*\.)/;
-/** Protocol words of content filters that re-inject on the same host (qmail-scanner). */
-const LOCAL_FILTER = /^QMAIL-SCANNER/;
 /** Submission evidence that names a program on the by host itself, not a remote client. */
 const LOCAL_SUBMISSION = new Set(["local", "uid", "userid", "submit"]);
 
@@ -145,7 +141,7 @@ export const RULES: readonly RelayRule[] = [
   // ---- the sending side (below the border) ----
   {
     type: "internal",
-    when: (f) => f.hop.parsed.software !== null && CONTENT_FILTER.test(f.hop.parsed.software),
+    when: (f) => isContentFilter(f.hop),
     because: (f) => `A content filter (${f.hop.parsed.software}) re-injects the message on the same host.`,
   },
   {
@@ -181,7 +177,7 @@ export const RULES: readonly RelayRule[] = [
     type: "internal",
     when: (f) =>
       f.i > 0 &&
-      (localFrom(f.hop) || LOCAL_FILTER.test(f.hop.parsed.with ?? "") || isFetched(f.hop) || (f.hop.parsed.submission !== null && LOCAL_SUBMISSION.has(f.hop.parsed.submission))),
+      (localFrom(f.hop) || isLocalFilter(f.hop) || isFetched(f.hop) || (f.hop.parsed.submission !== null && LOCAL_SUBMISSION.has(f.hop.parsed.submission))),
     because: (f) => (isFetched(f.hop) ? `fetchmail re-injects mail it fetched from ${client(f)}.` : `A local program on ${by(f)} hands the message back in.`),
   },
   {
