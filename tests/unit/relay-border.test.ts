@@ -135,10 +135,11 @@ const BORDERS: BorderCase[] = [
     types: ["submission", "smart-host", "mx", "internal", "mx", "internal", "internal"],
   },
   {
-    name: "a mailing list's server is no gateway of the subscriber's provider: it received for the list's address (IETF Mailman behind amavis, then Gmail)",
+    name: "a mailing list's server is no gateway of the subscriber's provider: it received for the list's address and sent on under the list's domain, a trail of its own (IETF Mailman behind amavis, then Gmail)",
     fixture: "mail-auth__arc-001-ietf-list.txt",
     border: 7,
-    types: ["submission", "smart-host", "internal", "internal", "internal", "internal", "mx", "delivery"],
+    trails: 2,
+    types: ["submission", "mx", "internal", "internal", "internal", "internal", "mx", "delivery"],
     evidence: "Received-SPF: pass for client 50.223.129.194 (google.com) names the client of hop 7",
   },
   {

@@ -142,7 +142,7 @@ function walkJourney(walk: Walk, floor: number, last: number): Leg[] {
   let final = true;
   while (end >= floor) {
     const leg = walkBack(walk, end, final, floor);
-    if (!final && (leg.border === null || !isMxEntry(hops, leg.border, checksAt, ctx) || !sentOnBy(hops, legs[0], leg))) break;
+    if (!final && (leg.border === null || !isMxEntry(hops, leg.border, checksAt, ctx) || !sentOnBy(hops, legs[0], leg, ctx))) break;
     legs.unshift(leg);
     final = false;
     if (leg.border === null || leg.border === floor) break;
@@ -413,13 +413,16 @@ function recipientChangesInside(hops: readonly ChainHop[], i: number): boolean {
  * message sent it on (by its own name, even a claimed one, or handing on without a client
  * record). Otherwise the "earlier leg" is only more hops into the same place (a retry, a copy).
  */
-function sentOnBy(hops: readonly ChainHop[], later: Leg, earlier: Leg): boolean {
+function sentOnBy(hops: readonly ChainHop[], later: Leg, earlier: Leg, ctx: BorderContext): boolean {
   const b = later.border;
   if (b === null) return false;
   const hop = hops[b];
   if (!hop.parsed.from) return b > 0 && hops[b - 1].byOrg !== null && earlier.side.has(hops[b - 1].byOrg!);
   const names = [hop.parsed.from.rdns, normaliseHost(hop.parsed.from.helo)].filter((x): x is string => Boolean(x));
-  if (names.some((n) => { const org = organizationOf(n, null); return org !== null && earlier.side.has(org); })) return true;
+  // A list's server sends under the list's own domain (List-Id jmap.ietf.org, then "from
+  // mail.ietf.org" out of ietfa.amsl.com): that is the earlier side sending the message on.
+  const sender = (org: string | null) => org !== null && (earlier.side.has(org) || ctx.listOrgs.has(org));
+  if (names.some((n) => sender(organizationOf(n, null)))) return true;
   const prevHost = b > 0 ? hops[b - 1].parsed.by?.host : null;
   return prevHost !== null && prevHost !== undefined && names.includes(prevHost);
 }
