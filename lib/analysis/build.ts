@@ -39,8 +39,8 @@ export function buildAnalysis(message: MessageInput, options: AnalyzeOptions): A
     return { hop, relayType: relays.decisions[i].type, delaySeconds: null, time: hop.time };
   });
   facts.forEach((f, i) => {
-    const prev = i > 0 ? facts[i - 1].time : null;
-    f.delaySeconds = f.time !== null && prev !== null ? roundMs((f.time - prev) / 1000) : null;
+    const prev = i > 0 ? facts[i - 1] : null;
+    f.delaySeconds = f.time !== null && prev?.time != null ? delayBetween(prev, f) : null;
   });
   const hopFindings = findingsForHops(facts, relays.restarts);
   relays.findings.forEach((list, i) => hopFindings[i].push(...list));
@@ -170,6 +170,23 @@ function dateFindings(fields: readonly RawField[], facts: readonly HopFacts[], i
     border,
     resent: restarted || fields.some((f) => f.key.startsWith("resent-")),
   });
+}
+
+/**
+ * Seconds from one hop's timestamp to the next. When either date is written in whole seconds,
+ * both are compared in whole seconds (a server writes the second it is in): SendGrid's
+ * "20:23:43.0979541" then Microsoft's "20:23:43" is no 98 ms clock skew, but the same second.
+ */
+function delayBetween(prev: HopFacts, cur: HopFacts): number {
+  const a = prev.time as number;
+  const b = cur.time as number;
+  if (hasFraction(prev.hop.parsed.dateText) && hasFraction(cur.hop.parsed.dateText)) return roundMs((b - a) / 1000);
+  return Math.floor(b / 1000) - Math.floor(a / 1000);
+}
+
+/** A date written with a fraction of a second ("20:23:43.0979541", "10:00:00,5"). */
+function hasFraction(dateText: string | null): boolean {
+  return dateText !== null && /:\d\d[.,]\d/.test(dateText);
 }
 
 function roundMs(s: number): number {

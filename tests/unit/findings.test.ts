@@ -90,6 +90,35 @@ describe("findings", () => {
     expect(a.hops[6].findings.map((f) => f.code)).toContain("chain-break");
   });
 
+  it("a date in whole seconds is compared in whole seconds: SendGrid's 20:23:43.0979541 then Microsoft's 20:23:43 is the same second, no clock skew", () => {
+    const a = analyze(
+      "Received: from o1.sendgrid.example (o1.sendgrid.example [167.89.10.9]) by mx.recipient.example (Postfix) with ESMTPS id 4Ab; Tue, 12 Dec 2023 20:23:43 +0000\n" +
+        "Received: by filterdrecv-67b59c969b-vd5ww with SMTP id filterdrecv-67b59c969b-vd5ww-1-6578C11F-2 2023-12-12 20:23:43.0979541 +0000 UTC\n" +
+        "From: a@shop.example\nTo: b@recipient.example\n",
+    );
+    expect(a.hops[1].delaySeconds).toBe(0);
+    expect(a.warnings.map((f) => f.code)).not.toContain("clock-skew");
+    // Both with fractions: compared to the millisecond.
+    const b = analyze(
+      "Received: from o1.sendgrid.example (o1.sendgrid.example [167.89.10.9]) by mx.recipient.example with ESMTPS id 4Ab; 2023-12-12 20:23:43.050 +0000 UTC\n" +
+        "Received: by filterdrecv-67b59c969b-vd5ww with SMTP id f-1 2023-12-12 20:23:43.0979541 +0000 UTC\n" +
+        "From: a@shop.example\nTo: b@recipient.example\n",
+    );
+    expect(b.hops[1].delaySeconds).toBe(-0.047);
+  });
+
+  it("every hold of an hour or more is a slow hop, also when others held the message as long (queues at two servers)", () => {
+    const a = analyze(
+      "Received: from relay.sendco.net (relay.sendco.net [203.0.113.9]) by mx.recipient.example (Postfix) with ESMTPS id 3; Mon, 9 Nov 2026 15:00:00 +0000\n" +
+        "Received: from mail.sendco.net (mail.sendco.net [203.0.113.5]) by relay.sendco.net (Postfix) with ESMTPS id 2; Mon, 9 Nov 2026 12:00:00 +0000\n" +
+        "Received: from [10.0.0.8] (unknown [198.51.100.7]) by mail.sendco.net (Postfix) with ESMTPSA id 1; Mon, 9 Nov 2026 10:00:00 +0000\n" +
+        "From: a@sendco.net\nTo: b@recipient.example\n",
+    );
+    const slow = a.warnings.filter((f) => f.code === "slow-hop");
+    expect(slow.map((f) => [f.hop, f.severity])).toEqual([[2, "warning"], [3, "warning"]]);
+    expect(slow[0].message).toContain("one of several long holds (5 h in all)");
+  });
+
   it("keeps a negative delay negative (never wrapped into a day-long delay)", () => {
     const a = analyze(CASES[1].headers);
     expect(a.hops[1].delaySeconds).toBe(-14);

@@ -16,6 +16,8 @@ import type { DelayCause, Finding, FindingCode, RelayType, Severity } from "../t
 const SMALL_SKEW_SECONDS = 120;
 /** A hop holding at least this much delay, and most of the total, is called out. */
 const SLOW_HOP_SECONDS = 10 * 60;
+/** A hold this long is worth a finding even when other hops held the message as long (several queues). */
+const LONG_HOLD_SECONDS = 60 * 60;
 /** A timestamp this far from the other hops' median is implausible (possibly forged). */
 const IMPLAUSIBLE_DAYS = 180;
 
@@ -120,7 +122,7 @@ export function findingsForHops(facts: readonly HopFacts[], restarts: readonly R
     if (!nearForgery && !restart && f.delaySeconds !== null && f.delaySeconds > MAX_QUEUE_SECONDS) {
       // No server keeps retrying this long (delay/causes.ts): not a slow hop but two deliveries, or a clock.
       add("date-gap", "warning", `Hop ${n} is dated ${describeSeconds(f.delaySeconds)} after hop ${n - 1}, longer than the common mail servers keep retrying by default (7 days at most): the hops before it belong to an earlier delivery whose headers were kept or copied, or a server's clock is wrong. They are left out of the delivery time.`);
-    } else if (!nearForgery && !restart && f.delaySeconds !== null && f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) {
+    } else if (!nearForgery && !restart && f.delaySeconds !== null && ((f.delaySeconds >= SLOW_HOP_SECONDS && total > 0 && f.delaySeconds >= total / 2) || f.delaySeconds >= LONG_HOLD_SECONDS)) {
       const prevType = i > 0 ? facts[i - 1].relayType : null;
       const why =
         prevType === "backup-mx"
@@ -128,7 +130,8 @@ export function findingsForHops(facts: readonly HopFacts[], restarts: readonly R
           : isFetched(f.hop)
             ? " It waited in the mailbox it was fetched from until the collector's next poll (POP3/IMAP), not in a queue."
             : " It was queued before this server took it (a busy or unreachable server, greylisting, or a retry).";
-      add("slow-hop", f.delaySeconds >= 3600 ? "warning" : "info", `Hop ${n} took ${describeSeconds(f.delaySeconds)}, most of the total delivery time.${why}`);
+      const share = f.delaySeconds >= total / 2 ? "most of the total delivery time" : `one of several long holds (${describeSeconds(total)} in all)`;
+      add("slow-hop", f.delaySeconds >= LONG_HOLD_SECONDS ? "warning" : "info", `Hop ${n} took ${describeSeconds(f.delaySeconds)}, ${share}.${why}`);
     }
   });
   return out;
