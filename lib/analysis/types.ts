@@ -331,6 +331,12 @@ export interface AntispamReport {
    */
   trusted: boolean | null;
   fields: AntispamField[];
+  /**
+   * Where the recipient's mailbox filed the message, when the vendor's header says so (Microsoft
+   * 365's X-Microsoft-Antispam-Mailbox-Delivery "dest:I" Inbox, "dest:J" Junk Email, else other),
+   * with that header's words ("dest:I; OFR:TrustedSenderList"). Absent when no header says.
+   */
+  delivery?: { folder: "inbox" | "junk" | "other"; words: string };
 }
 
 /** The one line the page shows first: was it filtered, is it genuine? */

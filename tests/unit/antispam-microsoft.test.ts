@@ -121,3 +121,27 @@ describe("X-MS-Exchange-Organization-SCL / -PCL / -AuthAs, X-Microsoft-Antispam 
     expect(vendor(fixture("phishing_pot__sample-401"), "Microsoft 365").trusted).toBe(false);
   });
 });
+
+describe("X-Microsoft-Antispam-Mailbox-Delivery", () => {
+  it("says where the mailbox filed the message: a spam verdict delivered to the Inbox by the safe-senders list (sample-1219)", () => {
+    const a = fixture("phishing_pot__sample-1219");
+    const r = vendor(a, "Microsoft 365");
+    expect(r.delivery).toEqual({ folder: "inbox", words: "dest:I; OFR:TrustedSenderList" });
+    const f = fieldMap(r);
+    expect(f.get("dest")).toEqual(["I", null]);
+    expect(f.get("OFR")).toEqual(["TrustedSenderList", null]);
+    expect(a.summary.verdict).toMatchObject({ tone: "bad", text: "Marked as spam by Microsoft 365 (SCL 5); delivered to the Inbox all the same (dest:I; OFR:TrustedSenderList)" });
+  });
+
+  it("Junk and a rule's folder are read as such, and leave the verdict line as it was", () => {
+    const junk = fixture("phishing_pot__sample-113");
+    expect(vendor(junk, "Microsoft 365").delivery).toEqual({ folder: "junk", words: "dest:J; OFR:SpamFilterAuthJ; RF:JunkEmail" });
+    expect(junk.summary.verdict?.text).not.toContain("Inbox");
+    expect(vendor(fixture("phishing_pot__sample-1214"), "Microsoft 365").delivery?.folder).toBe("other");
+  });
+
+  it("no dest: word, no delivery", () => {
+    const r = readMicrosoft(raw([["X-Forefront-Antispam-Report", "SCL:1;SFV:NSPM;"], ["X-Microsoft-Antispam-Mailbox-Delivery", "ucf:0;jmr:0;auth:1;"]]));
+    expect(r?.delivery).toBeUndefined();
+  });
+});

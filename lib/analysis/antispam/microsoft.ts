@@ -38,6 +38,7 @@ interface Topmost {
   scl?: { value: string; position: number };
   pcl?: { value: string; position: number };
   authAs?: { value: string; position: number };
+  mailboxDelivery?: { value: string; position: number };
   compauth?: { result: string; reason: string | null; action: string | null; position: number };
 }
 
@@ -51,6 +52,7 @@ function topmost(fields: readonly RawField[]): Topmost {
       case "x-ms-exchange-organization-scl": t.scl ??= entry; break;
       case "x-ms-exchange-organization-pcl": t.pcl ??= entry; break;
       case "x-ms-exchange-organization-authas": t.authAs ??= entry; break;
+      case "x-microsoft-antispam-mailbox-delivery": t.mailboxDelivery ??= entry; break;
       case "authentication-results": {
         if (t.compauth || !f.value.toLowerCase().includes("compauth")) break;
         const h = authResultsOf(f);
@@ -142,6 +144,7 @@ export function readMicrosoft(fields: readonly RawField[]): VendorReport | null 
     out.push(field("X-MS-Exchange-Organization-PCL", t.pcl.value, n === null ? null : pclMeaning(n)));
   }
   if (t.authAs) out.push(field("X-MS-Exchange-Organization-AuthAs", t.authAs.value, null));
+  const delivery = t.mailboxDelivery ? mailboxDelivery(t.mailboxDelivery.value, out) : null;
   if (t.compauth) {
     const c = t.compauth;
     out.push(field("compauth", c.result, COMPAUTH[c.result] ?? null));
@@ -165,7 +168,31 @@ export function readMicrosoft(fields: readonly RawField[]): VendorReport | null 
     reason.push(`compauth fail${code ? `: ${short ? `${short}, ` : ""}reason ${code}` : ""}`);
   }
   // Exchange Online files its own headers below the Received block and strips outside copies.
-  return { ...report(MICROSOFT, header, primary.position, verdict, scl, null, dedupe(reason), out), operator: MICROSOFT };
+  const r = { ...report(MICROSOFT, header, primary.position, verdict, scl, null, dedupe(reason), out), operator: MICROSOFT };
+  return delivery ? { ...r, delivery } : r;
+}
+
+/** Folders of X-Microsoft-Antispam-Mailbox-Delivery's dest: (I with RF absent, J with "RF:JunkEmail"). */
+const DEST_FOLDER: Readonly<Record<string, "inbox" | "junk">> = { I: "inbox", J: "junk" };
+
+/**
+ * X-Microsoft-Antispam-Mailbox-Delivery, which the mailbox writes when it files the message
+ * ("ucf:0;jmr:0;auth:1;dest:I;OFR:TrustedSenderList;ENG:(…);"): its dest:, OFR: and RF: words go
+ * into the report as written (Microsoft documents neither the header nor its values, so no meaning
+ * is given), and dest: says the folder.
+ */
+function mailboxDelivery(value: string, out: AntispamField[]): { folder: "inbox" | "junk" | "other"; words: string } | null {
+  const words: string[] = [];
+  let dest: string | null = null;
+  for (const { key, value: v } of colonPairs(value)) {
+    const k = key.toUpperCase();
+    if (k !== "DEST" && k !== "OFR" && k !== "RF") continue;
+    if (k === "DEST") dest ??= v.toUpperCase();
+    out.push(field(key, v, null));
+    words.push(`${key}:${v}`);
+  }
+  if (dest === null) return null;
+  return { folder: DEST_FOLDER[dest] ?? "other", words: words.join("; ") };
 }
 
 function dedupe(list: string[]): string[] {

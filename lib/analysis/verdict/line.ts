@@ -2,7 +2,8 @@
  * The verdict line (summary.verdict): the one sentence the page shows first, with its evidence.
  * In order, the first that applies:
  *   1. a spam filter of the recipient's side marked the message spam, phishing or malware: bad,
- *      "Marked as spam by Microsoft 365 (SCL 7, compauth fail: …)";
+ *      "Marked as spam by Microsoft 365 (SCL 7, compauth fail: …)", with "; delivered to the Inbox
+ *      all the same (dest:I; OFR:TrustedSenderList)" when the mailbox says it filed it there;
  *   2. spoofing evidence (dmarc-fail, compauth-fail, display-name-brand, display-name-address): bad;
  *      weaker doubts (dmarc-missing, from-not-aligned, a free-mail Reply-To): warn;
  *   3. a filter called it bulk: warn;
@@ -35,9 +36,13 @@ export function verdictLine(fields: readonly RawField[], auth: Authentication, a
   if (marked) {
     const reasons = marked.reason.slice(0, 4);
     basis.push(`${marked.vendor}: ${marked.reason.join(", ") || marked.verdict}`);
+    // The mailbox filed it in the Inbox all the same (a safe-senders list, a rule): the filter's
+    // verdict stands, and where the message went is part of the story.
+    const inbox = marked.delivery?.folder === "inbox" ? `; delivered to the Inbox all the same (${marked.delivery.words})` : "";
+    if (inbox) basis.push(`${marked.vendor}'s mailbox filed it in the Inbox: ${marked.delivery!.words}`);
     for (const f of [...bad, ...warn]) basis.push(f.message);
     if (good) basis.push(`Yet: ${good}`);
-    return { text: `Marked as ${MARKED[marked.verdict]} by ${marked.vendor}${reasons.length ? ` (${reasons.join(", ")})` : ""}`, tone: "bad", basis };
+    return { text: `Marked as ${MARKED[marked.verdict]} by ${marked.vendor}${reasons.length ? ` (${reasons.join(", ")})` : ""}${inbox}`, tone: "bad", basis };
   }
   if (bad.length > 0 || warn.length > 0) {
     const first = bad[0] ?? warn[0];
