@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "@/lib/analysis";
+import { fixture } from "../helpers/genuine";
 
 const load = (dir: string, name: string) => readFileSync(path.resolve(__dirname, "../fixtures", dir, name), "utf8");
 const codes = (headers: string) => analyze(headers).warnings.map((w) => w.code);
@@ -84,6 +85,16 @@ describe("the new providers are the sending service when their servers send", ()
     ["smtpdm.aliyun.com", "47.88.44.36", "Alibaba DirectMail"],
   ])("%s → %s", (host, ip, name) => {
     expect(analyze(via(host, ip)).summary.sender.operator).toBe(name);
+  });
+
+  it("Oracle Cloud Email Delivery: its oraclevcn.com MTA hands to its oracleemaildelivery.com edge, one service, no chain-break (phishing_pot sample-3210)", () => {
+    const a = fixture("phishing_pot__sample-3210");
+    expect(a.summary.sender.operator).toBe("Oracle Cloud Email Delivery");
+    expect(a.hops[0]).toMatchObject({ relayType: "esp", operator: "Oracle Cloud Email Delivery" });
+    expect(a.warnings.map((w) => w.code)).not.toContain("chain-break");
+    // A customer VM in Oracle Cloud's internal DNS is not the email service.
+    const vm = analyze("Received: from app.example.net ([203.0.113.5]) by instance-20240101.subnet1.vcn1.oraclevcn.com (Postfix) with ESMTP id 4T0; Tue, 30 Jan 2024 09:00:01 +0000\nFrom: a@example.net\n");
+    expect(vm.hops[0].operator).toBeNull();
   });
 
   it("a t-online webmail submission (with HTTP/1.1) names Deutsche Telekom", () => {

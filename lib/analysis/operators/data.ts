@@ -331,6 +331,16 @@ export const OPERATORS: readonly OperatorRule[] = [
     dkimSelectors: [/^mandrill$/, /^k[1-3]$/],
   },
   {
+    name: "Oracle Cloud Email Delivery",
+    kind: "esp",
+    // Outbound edges "adg154cb26.iad1.oracleemaildelivery.com"; bounces to "….rp.oracleemaildelivery.com".
+    suffixes: ["oracleemaildelivery.com"],
+    // Its MTAs are named in Oracle Cloud's internal DNS (oraclevcn.com), which every OCI
+    // customer's VM shares: only the service's own "omta-…"/"rmta-…" hosts of its vcndp… network,
+    // "omta-ad2-fd3-201-us-ashburn-1.omtaad2.vcndpiad.oraclevcn.com" (Oracle Communications Messaging Server).
+    hostPatterns: [/^[or]mta-[a-z\d-]+\.[or]mtaad\d+\.vcndp[a-z\d]+\.oraclevcn\.com$/],
+  },
+  {
     name: "Mailjet",
     kind: "esp",
     suffixes: ["mailjet.com"],
