@@ -7,6 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "@/lib/analysis";
 
+const fixtureAnalysis = (name: string) => analyze(readFileSync(path.resolve(__dirname, "../fixtures/headers", `${name}.txt`), "utf8"));
+
 interface Case {
   name: string;
   headers: string;
@@ -117,6 +119,12 @@ describe("findings", () => {
     const slow = a.warnings.filter((f) => f.code === "slow-hop");
     expect(slow.map((f) => [f.hop, f.severity])).toEqual([[2, "warning"], [3, "warning"]]);
     expect(slow[0].message).toContain("one of several long holds (5 h in all)");
+  });
+
+  it("real mail: three queues of hours each are three slow hops (phishing_pot sample-2219); SendGrid's fractional second then Microsoft's is no skew (sample-2179)", () => {
+    const slow = fixtureAnalysis("phishing_pot__sample-2219").warnings.filter((f) => f.code === "slow-hop").map((f) => f.hop);
+    expect(slow).toEqual([2, 4, 6]);
+    expect(fixtureAnalysis("phishing_pot__sample-2179").warnings.map((f) => f.code)).not.toContain("clock-skew");
   });
 
   it("keeps a negative delay negative (never wrapped into a day-long delay)", () => {
