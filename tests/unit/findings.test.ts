@@ -127,6 +127,12 @@ describe("findings", () => {
     expect(fixtureAnalysis("phishing_pot__sample-2179").warnings.map((f) => f.code)).not.toContain("clock-skew");
   });
 
+  it("an application greeting its sending service as localhost is an info, not the warning it is at a border (Mailgun, phishing_pot sample-3390)", () => {
+    const f = fixtureAnalysis("phishing_pot__sample-3390").warnings.find((w) => w.code === "helo-mismatch");
+    expect(f).toMatchObject({ hop: 1, severity: "info" });
+    expect(fixtureAnalysis("phishing_pot__sample-2417").warnings.find((w) => w.code === "helo-mismatch")?.severity).toBe("warning");
+  });
+
   it("keeps a negative delay negative (never wrapped into a day-long delay)", () => {
     const a = analyze(CASES[1].headers);
     expect(a.hops[1].delaySeconds).toBe(-14);

@@ -102,6 +102,16 @@ export function heloMismatch(hop: ChainHop, id: ClientIdentity): Finding | null 
   if (hop.parsed.submission !== null) return null;
   const n = hop.index;
   if (isLocalhostName(from.helo)) {
+    // An application handing its mail to its sending service (a web app on a cloud VM into
+    // Mailgun's API relay) often greets as "localhost": no server, and not the mark it is at a border.
+    if (hop.byOperator?.kind === "esp") {
+      return {
+        code: "helo-mismatch",
+        severity: "info",
+        hop: n,
+        message: `At hop ${n} the client called itself "${from.helo}" from the public address ${from.ip}, as applications handing mail to their sending service (${hop.byOperator.name}) often do; the name is not evidence of anything.`,
+      };
+    }
     return {
       code: "helo-mismatch",
       severity: "warning",
