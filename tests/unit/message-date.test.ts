@@ -58,8 +58,15 @@ describe("Date header against the reception times", () => {
     expect(dateFindings(a)).toEqual([]);
   });
 
-  it("no Date, or one that cannot be read, gives neither finding", () => {
+  it("no Date gives neither finding; one that cannot be read is said to be unreadable (info), as phishing_pot's 'Date: 12-04-2023'", () => {
     expect(dateFindings(analyze(GMAIL_TO_EXO.replace(/^Date: .*\n/m, "")))).toEqual([]);
-    expect(dateFindings(withDate("sometime next week"))).toEqual([]);
+    for (const text of ["sometime next week", "12-04-2023", "Fri, 7 Dec 2001 07:01:03"]) {
+      const a = withDate(text);
+      expect(dateFindings(a)).toEqual([]);
+      const f = a.warnings.find((w) => w.code === "unreadable-date" && w.hop === undefined);
+      expect(f).toMatchObject({ severity: "info" });
+      expect(f?.message).toContain(`The Date header ("${text}") is no date RFC 5322 allows`);
+      expect(a.summary.date).toBeNull();
+    }
   });
 });

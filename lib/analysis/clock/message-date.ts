@@ -12,6 +12,8 @@
  *   waited in an outbox or was scheduled, or the sender's clock is wrong. Not judged for a resent
  *   message or one that holds an earlier delivery (a resent copy keeps its original Date).
  *
+ * - unreadable-date (info, on the message): a Date that is no RFC 5322 date ("12-04-2023", no zone).
+ *
  * Hop times are the skew-corrected ones (clock/estimate.ts), forged hops are left out, so a
  * recipient clock that runs behind does not make an honest Date look early or late.
  */
@@ -47,6 +49,16 @@ export interface MessageDateInput {
 
 export function messageDateFindings(input: MessageDateInput): Finding[] {
   const { date, dateText } = input;
+  if (dateText !== null && date === null && dateText.trim() !== "") {
+    const shown = dateText.length > 60 ? `${dateText.slice(0, 57)}...` : dateText;
+    return [
+      {
+        code: "unreadable-date",
+        severity: "info",
+        message: `The Date header ("${shown}") is no date RFC 5322 allows and could not be read: mail clients show such a message with no date or a wrong one. Bulk-sending tools write such dates.`,
+      },
+    ];
+  }
   if (date === null || dateText === null) return [];
   const dated = input.hops.filter((h): h is { index: number; time: number } => h.time !== null);
   if (dated.length === 0) return [];
