@@ -82,3 +82,13 @@ describe("the from part without a comment", () => {
     expect(p.timestamp).not.toBeNull();
   });
 });
+
+describe("a reverse-DNS name has a top-level domain", () => {
+  it("a name whose last label is all digits is none: a mangled address, a version number", () => {
+    // phishing_pot's redaction mangled the client address: "193.phishing@pot.113.71".
+    expect(parseReceived("from ulfzyq.qol.jyo (193.phishing@pot.113.71) by mx.example.org with ESMTP; Mon, 9 Nov 2026 10:00:00 +0000").from).toMatchObject({ helo: "ulfzyq.qol.jyo", rdns: null, ip: null });
+    // SpamAssassin's AVG sample: "(AVG SMTP 7.0.299 [265.6.8])".
+    expect(parseReceived("from 127.0.0.1 (AVG SMTP 7.0.299 [265.6.8]); Wed, 05 Jan 2005 15:06:48 -0800").from?.rdns).toBeNull();
+    expect(parseReceived("from mail.example.net (mail.example.net [192.0.2.1]) by mx.example.org with ESMTP; Mon, 9 Nov 2026 10:00:00 +0000").from?.rdns).toBe("mail.example.net");
+  });
+});

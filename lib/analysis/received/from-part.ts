@@ -260,7 +260,20 @@ function cleanRdns(v: string | null): string | null {
   if (v === null) return null;
   const h = normaliseHost(v);
   if (h === null || RDNS_MARKERS.has(h) || h.startsWith("unknown") || parseIp(h)) return null;
+  // A name whose last label is all digits is no host (no top-level domain is numeric, RFC 3696
+  // §2): a mangled address ("193.phishing@pot.113.71") is not a reverse-DNS name.
+  if (numericLastLabel(h)) return null;
   return h;
+}
+
+function numericLastLabel(h: string): boolean {
+  const dot = h.lastIndexOf(".");
+  if (dot < 0 || dot === h.length - 1) return false;
+  for (let i = dot + 1; i < h.length; i++) {
+    const c = h.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function isWordAt(tokens: Token[], i: number, lower: string): boolean {
