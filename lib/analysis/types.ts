@@ -48,6 +48,7 @@ export type FindingCode =
   | "arc-override"
   | "dmarc-missing"
   | "from-not-aligned"
+  | "from-malformed"
   | "display-name-address"
   | "display-name-brand"
   | "reply-to-other-org"

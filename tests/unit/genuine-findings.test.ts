@@ -231,3 +231,46 @@ describe("spoofing findings", () => {
     expect(codes(a).filter((c) => ["dmarc-fail", "dmarc-missing", "from-not-aligned", "display-name-address", "display-name-brand", "reply-to-other-org", "compauth-fail", "spam-verdict"].includes(c))).toEqual([]);
   });
 });
+
+describe("a From header DMARC cannot check (from-malformed)", () => {
+  const AR = "Authentication-Results: mx.google.com; spf=pass smtp.mailfrom=alice@example.com";
+  const malformed = (from: string) => analyze(gmail([AR], from)).warnings.find((w) => w.code === "from-malformed");
+
+  it("no address at all: an address only inside a comment, an empty <>, a bare name (phishing_pot 4064, 5835)", () => {
+    for (const from of ["Europa Park,(<noreply@dhl.example>)", '"Mrs. Deborah Grant" <>', '"Mijnwooncomfort.nl" ']) {
+      expect(malformed(from)).toMatchObject({ severity: "warning" });
+      expect(malformed(from)?.message).toMatch(/^The From header holds no valid address \(it reads /);
+    }
+    expect(fixture("phishing_pot__sample-4064").warnings.find((w) => w.code === "from-malformed")?.severity).toBe("warning");
+  });
+
+  it("a domain that is no host name: no dot, a '%', a numeric last label (phishing_pot 5829)", () => {
+    for (const from of ["<alfandega016306@correios>", "x <a@%atendimentos.example>", "<a@mail.123>"]) expect(malformed(from)?.message).toMatch(/has no valid domain/);
+    const a = fixture("phishing_pot__sample-5829");
+    expect(a.warnings.find((w) => w.code === "from-malformed")?.message).toContain("alerta@regularizacaodetranid448526 has no valid domain");
+  });
+
+  it("several addresses are an info; one valid address or an address literal is nothing", () => {
+    expect(malformed("A <a@example.com>, B <b@example.com>")).toMatchObject({ severity: "info" });
+    expect(malformed("Alice <alice@example.com>")).toBeUndefined();
+    expect(malformed("a@[192.0.2.1]")).toBeUndefined();
+  });
+
+  it("a redacted copy: the recipient's DMARC check names a valid From domain, so the header was edited after delivery (phishing_pot's 'phishing@pot', sample-1214)", () => {
+    const a = fixture("phishing_pot__sample-1214");
+    const f = a.warnings.find((w) => w.code === "from-malformed");
+    expect(f).toMatchObject({ severity: "info" });
+    expect(f?.message).toContain("yet the recipient's DMARC check names the From domain hotmail.com");
+    expect(a.summary.verdict?.tone).toBe("good");
+  });
+
+  it("the verdict says so when nothing else decides", () => {
+    const a = analyze(gmail([AR], "Europa Park,(<noreply@dhl.example>)"));
+    expect(a.summary.verdict).toMatchObject({ tone: "warn", text: "Not authenticated: the From header holds no valid address" });
+  });
+
+  it("a display name split by commas still names the brand the reader sees ('\"Paypal ❗\", \"Paypal ❗\", <service@otto.de>', phishing_pot 4141)", () => {
+    const a = analyze(gmail([AR], '"Paypal ❗️❗", "Paypal ❗️❗", <service@otto.example>'));
+    expect(a.warnings.find((w) => w.code === "display-name-brand")?.message).toContain("names PayPal, but the address service@otto.example is not at a PayPal domain");
+  });
+});

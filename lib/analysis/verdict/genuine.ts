@@ -24,10 +24,11 @@
  * "The recipient's results": those written at or above the border (trusted); when the message
  * shows no border, all results. Upstream-only results are never taken as the recipient's.
  */
-import { parseMailboxes } from "../message/addresses";
+import { parseMailboxes, type Mailbox } from "../message/addresses";
 import type { RawField } from "../message/headers";
 import { firstField } from "../message/headers";
 import { organizationalDomain } from "../net/domain";
+import { isHostName } from "../net/host";
 import type { AntispamReport, Authentication, Finding, ResultTrust } from "../types";
 import { arcAcceptance, arcSource, type ArcEvidence } from "./arc";
 import { BRANDS, FREEMAIL_DOMAINS, RESERVED_LOCAL_PARTS, type Brand } from "./brands";
@@ -51,9 +52,15 @@ const VERDICT_WORD: Record<string, string> = { spam: "spam", phish: "phishing", 
 
 export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineFacts): Finding[] {
   const out: Finding[] = [];
-  const from = parseMailboxes(firstField(fields, "from")?.value ?? null)[0] ?? null;
+  const fromField = firstField(fields, "from");
+  const fromBoxes = parseMailboxes(fromField?.value ?? null);
+  const from = fromBoxes[0] ?? null;
   const fromDomain = from?.domain ?? null;
   const fromOrg = fromDomain ? organizationalDomain(fromDomain) : null;
+  if (fromField) {
+    const malformed = fromMalformed(fromField.decoded, fromBoxes, recipientResults(auth.dmarc));
+    if (malformed) out.push(malformed);
+  }
 
   for (const r of antispam) {
     const word = VERDICT_WORD[r.verdict];
@@ -117,7 +124,10 @@ export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineF
   }
 
   if (from) {
-    const name = from.name.trim();
+    // The name a mail client shows: the display name, or with none the rest of the header's text
+    // ('"Paypal ❗", "Paypal ❗", <service@otto.de>' parses to a nameless address after two
+    // names without one; the reader still sees "Paypal").
+    const name = from.name.trim() || visibleText(fromField?.decoded ?? "");
     const inName = addressInName(name);
     if (inName && fromOrg && organizationalDomain(inName.domain) !== fromOrg) {
       out.push({ code: "display-name-address", severity: "warning", message: `The From display name shows the address ${inName.address}, but the message is from ${from.address} (another domain): the name imitates a sender.` });
@@ -141,6 +151,44 @@ export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineF
     }
   }
   return out;
+}
+
+/**
+ * from-malformed: a From header that DMARC cannot check (RFC 7489 §6.6.1 needs exactly one
+ * address with a domain): no address at all ("Europa Park,(<noreply@dhl.de>)", an address only in
+ * a comment), a domain that is no host name ("correios", "%atendimentos.net"): warnings; several
+ * addresses: info (RFC 5322 allows them with a Sender, receivers may reject them).
+ */
+function fromMalformed(text: string, boxes: readonly Mailbox[], dmarc: readonly { domain: string | null }[]): Finding | null {
+  const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  // The recipient's DMARC check names a From domain: it saw a valid From, and this text was
+  // edited after delivery (a redacted copy: phishing_pot writes "phishing@pot" for its own address).
+  const checked = dmarc.find((d) => d.domain !== null && isHostName(d.domain) && d.domain.includes("."))?.domain ?? null;
+  const malformed = (what: string, consequence: string): Finding =>
+    checked
+      ? { code: "from-malformed", severity: "info", message: `${what}, yet the recipient's DMARC check names the From domain ${checked}: the header was edited after delivery (a redacted copy?).` }
+      : { code: "from-malformed", severity: "warning", message: `${what}: ${consequence}` };
+  if (boxes.length === 0) {
+    return malformed(`The From header holds no valid address (it reads ${shown})`, "DMARC cannot check it, and a mail client shows whatever text it holds.");
+  }
+  const bad = boxes.find((b) => !b.address.includes("[") && (b.domain === null || !isHostName(b.domain) || !b.domain.includes(".") || !/[a-z]/i.test(b.domain.slice(b.domain.lastIndexOf(".") + 1))));
+  if (bad) {
+    return malformed(`The From address ${bad.address} has no valid domain`, "DMARC cannot check it, and no one can reply to it.");
+  }
+  if (boxes.length > 1) {
+    return { code: "from-malformed", severity: "info", message: `The From header names ${boxes.length} addresses; DMARC checks a single one, and receivers may reject such messages (RFC 7489 §6.6.1).` };
+  }
+  return null;
+}
+
+/** The text of a From header outside its addresses: what a mail client shows when no display name parses. */
+function visibleText(text: string): string {
+  return text
+    .replace(/<[^<>]*>/g, " ")
+    .split(/[\s"',;()<>]+/)
+    .filter((word) => word !== "" && !word.includes("@"))
+    .join(" ")
+    .slice(0, 200);
 }
 
 /** Longest List-Id shown in a message. */

@@ -21,14 +21,15 @@ import { recipientResults } from "./genuine";
 
 const MARKED: Record<string, string> = { spam: "spam", phish: "phishing", malware: "malware" };
 const SPOOF_BAD = ["dmarc-fail", "compauth-fail", "display-name-brand", "display-name-address"];
-const SPOOF_WARN = ["dmarc-missing", "from-not-aligned"];
+const SPOOF_WARN = ["dmarc-missing", "from-not-aligned", "from-malformed"];
 
 export function verdictLine(fields: readonly RawField[], auth: Authentication, antispam: readonly AntispamReport[], findings: readonly Finding[], arc: ArcEvidence | null = null): MessageVerdict {
   const basis: string[] = [];
   const own = antispam.filter((r) => r.trusted !== false);
   const marked = own.find((r) => MARKED[r.verdict]);
   // A DMARC failure the recipient accepted on its ARC chain (info, arc.ts) is no spoofing evidence.
-  const spoof = (codes: readonly string[]) => findings.filter((f) => codes.includes(f.code) && !(f.code === "dmarc-fail" && f.severity === "info"));
+  // Several From addresses (from-malformed, info) are odd, not doubtful.
+  const spoof = (codes: readonly string[]) => findings.filter((f) => codes.includes(f.code) && !(f.severity === "info" && (f.code === "dmarc-fail" || f.code === "from-malformed")));
   const bad = spoof(SPOOF_BAD);
   const warn = [...spoof(SPOOF_WARN), ...findings.filter((f) => f.code === "reply-to-other-org" && f.severity === "warning")];
   const good = authenticated(fields, auth) ?? (arc?.accepted ? `DMARC passed before forwarding, as ${arcSource(arc)} records; ${arcAcceptance(arc)}` : null);
@@ -75,6 +76,7 @@ function headline(f: Finding): string {
     case "display-name-address": return "Possible impersonation: the display name shows another address";
     case "dmarc-missing": return "Not authenticated: the From domain enforces DMARC, but no DMARC result was recorded";
     case "from-not-aligned": return "Not authenticated: no SPF or DKIM pass is aligned with the From domain";
+    case "from-malformed": return f.message.startsWith("The From header holds no valid address") ? "Not authenticated: the From header holds no valid address" : "Not authenticated: the From address has no valid domain";
     default: return `Doubtful: ${f.message}`;
   }
 }
