@@ -212,6 +212,13 @@ const senders: { name: string; fields: [string, string][]; hops: SenderHop[]; ex
     findings: ["esp-headers-unconfirmed"],
   },
   {
+    name: "Salesforce Marketing Cloud's X-SFMC-Stack on mail from a Linode host: flagged, no sender named on its word (phishing_pot 4157)",
+    fields: [["X-SFMC-Stack", "10"], ["x-CSA-Compliance-Source", "SFMC"]],
+    hops: evidence([[null, "192.46.221.24", "DB5PEPF00014B99.mail.protection.outlook.com", "192-46-221-24.ip.linodeusercontent.com"], ...eop]),
+    expected: null,
+    findings: ["esp-headers-unconfirmed"],
+  },
+  {
     name: "forged SES headers on a Gmail-sent message: the hops win and the headers are flagged",
     fields: [["X-SES-Outgoing", "2023.09.07-54.240.9.14"]],
     hops: evidence([[null, null, "2002:a05:6a10:b096:b0:51c:3972:fc1f"], ["mail-sor-f41.google.com", "209.85.220.41", "mx.google.com"]]),

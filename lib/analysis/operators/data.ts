@@ -382,6 +382,8 @@ export const OPERATORS: readonly OperatorRule[] = [
     kind: "esp",
     // Only the mail platforms: *.mta.salesforce.com, bounce domains, Marketing Cloud (ExactTarget).
     suffixes: ["mta.salesforce.com", "bnc.salesforce.com", "exacttarget.com"],
+    // Marketing Cloud's stack header ("X-SFMC-Stack: 10").
+    headerNames: ["x-sfmc-stack"],
   },
   {
     name: "ActiveCampaign",
