@@ -274,3 +274,15 @@ describe("a From header DMARC cannot check (from-malformed)", () => {
     expect(a.warnings.find((w) => w.code === "display-name-brand")?.message).toContain("names PayPal, but the address service@otto.example is not at a PayPal domain");
   });
 });
+
+describe("brands added from the phishing_pot review", () => {
+  it("Ledger as the whole name or with a product word, not an accounting ledger; McAfee", () => {
+    expect(brandInName("Ledger")?.name).toBe("Ledger");
+    expect(brandInName("Ledger Live Support")?.name).toBe("Ledger");
+    expect(brandInName("General Ledger Team")).toBeNull();
+    expect(brandInName("Mcafee™")?.name).toBe("McAfee");
+    const a = fixture("phishing_pot__sample-5861");
+    expect(a.warnings.find((w) => w.code === "display-name-brand")?.message).toContain('"Ledger" names Ledger, but the address ledger@info.com');
+    expect(a.hops[1]).toMatchObject({ relayType: "internal", operator: "SendGrid" });
+  });
+});

@@ -85,6 +85,7 @@ const hosts: { host: string | null; ip?: string | null; expected: string | null;
   { host: "mail45.suw13.rsgsv.net", expected: "Mailchimp" }, // sample-17
   { host: "mail132-22.atl131.mandrillapp.com", expected: "Mailchimp" }, // sample-1926 (Mandrill)
   { host: "o72.p38.mailjet.com", expected: "Mailjet" }, // sample-2852
+  { host: "recvd-769697bd46-kwls6", expected: "SendGrid" }, // sample-5861: SendGrid's relay after geopod-ismtpd
   { host: "adg154cb26.iad1.oracleemaildelivery.com", expected: "Oracle Cloud Email Delivery" }, // sample-3210
   { host: "omta-ad2-fd3-201-us-ashburn-1.omtaad2.vcndpiad.oraclevcn.com", expected: "Oracle Cloud Email Delivery" }, // sample-3210
   { host: "instance-20240101.subnet1.vcn1.oraclevcn.com", expected: null }, // a customer's VM in Oracle Cloud

@@ -281,8 +281,9 @@ export const OPERATORS: readonly OperatorRule[] = [
     name: "SendGrid",
     kind: "esp",
     suffixes: ["sendgrid.net", "sendgrid.com"],
-    // "by geopod-ismtpd-5-1 (SG) with HTTP", "by filterdrecv-7b449858b6-77qsp with SMTP id …".
-    hostPatterns: [/^(?:geopod-)?ismtpd[-\da-z]*$/, /^filterdrecv-[-\da-z]+$/],
+    // "by geopod-ismtpd-5-1 (SG) with HTTP", "by filterdrecv-7b449858b6-77qsp with SMTP id …",
+    // "by recvd-769697bd46-kwls6 with SMTP id recvd-769697bd46-kwls6-1-68BEDAC5-BF".
+    hostPatterns: [/^(?:geopod-)?ismtpd[-\da-z]*$/, /^filterdrecv-[-\da-z]+$/, /^recvd-[\da-f]+-[\da-z]+$/],
     commentMarkers: ["SG"],
     // sendgrid.net SPF.
     ipRanges: [

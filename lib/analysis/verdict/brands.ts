@@ -54,6 +54,9 @@ export const BRANDS: readonly Brand[] = [
   { name: "MetaMask", words: ["metamask"], domains: ["metamask.io", "consensys.io", "consensys.net"] },
   { name: "Coinbase", words: ["coinbase"], domains: ["coinbase.com"] },
   { name: "Binance", words: ["binance"], domains: ["binance.com"] },
+  // "Ledger" alone is also an ordinary word ("General Ledger"): the whole name, or with a product word.
+  { name: "Ledger", words: ["ledger live", "ledger wallet", "ledger support", "ledger nano"], exact: ["ledger"], domains: ["ledger.com"] },
+  { name: "McAfee", words: ["mcafee"], domains: ["mcafee.com"] },
   { name: "Wells Fargo", words: ["wells fargo"], domains: ["wellsfargo.com"] },
   { name: "Bank of America", words: ["bank of america"], domains: ["bankofamerica.com", "bofa.com"] },
   { name: "Chase", words: ["chase bank", "chase online", "jpmorgan", "jp morgan"], exact: ["chase"], domains: ["chase.com", "jpmorgan.com", "jpmchase.com"] },
