@@ -51,6 +51,7 @@ export type FindingCode =
   | "from-malformed"
   | "display-name-address"
   | "display-name-brand"
+  | "sender-brand"
   | "reply-to-other-org"
   // clocks, delays and IP ownership (issue 13)
   | "network-mismatch"

@@ -286,3 +286,14 @@ describe("brands added from the phishing_pot review", () => {
     expect(a.hops[1]).toMatchObject({ relayType: "internal", operator: "SendGrid" });
   });
 });
+
+describe("sender-brand", () => {
+  it("a Sender naming a brand the From domain is not, unsigned, is a warning (phishing_pot 5181: Sender Mcafee™ <support@mcafee.com>)", () => {
+    const a = fixture("phishing_pot__sample-5181");
+    expect(a.warnings.find((w) => w.code === "sender-brand")?.message).toContain("names McAfee, but the message is from support@snowymespilus.com");
+  });
+
+  it("a service signing as itself for its user is none (Google Calendar, postal-mime calendar_event)", () => {
+    expect(codes(fixture("postal-mime__calendar_event"))).not.toContain("sender-brand");
+  });
+});

@@ -21,6 +21,11 @@
  *                         to: warning.
  *   reply-to-other-org    replies go to another organisation: warning when to a free-mail provider
  *                         (a classic fraud pattern), info otherwise (help desks and ESPs do this).
+ *   sender-brand          the Sender header (which Outlook shows as "Sender on behalf of From")
+ *                         names a brand, by its display name or its domain, that the From domain
+ *                         does not belong to, and no DKIM pass of the recipient's signs for it:
+ *                         warning. A Sender of another organisation alone is ordinary (mailing
+ *                         lists write their own; Google Calendar signs its own) and no finding.
  * "The recipient's results": those written at or above the border (trusted); when the message
  * shows no border, all results. Upstream-only results are never taken as the recipient's.
  */
@@ -135,6 +140,24 @@ export function genuineFindings({ fields, auth, antispam, arc = null }: GenuineF
     const brand = brandInName(name);
     if (brand && fromDomain && !belongsTo(fromDomain, brand, from.address)) {
       out.push({ code: "display-name-brand", severity: "warning", message: `The From display name "${name.slice(0, 80)}" names ${brand.name}, but the address ${from.address} is not at a ${brand.name} domain.` });
+    }
+  }
+
+  const senderField = firstField(fields, "sender");
+  const sender = senderField ? (parseMailboxes(senderField.value)[0] ?? null) : null;
+  // A service that sends for its users signs as itself (Google Calendar: "Sender: Google Calendar
+  // <calendar-notification@google.com>", DKIM d=google.com): a Sender the recipient saw signed is no impersonation.
+  const senderSigned = (org: string) => dkim.some((r) => r.result === "pass" && r.domain !== null && organizationalDomain(r.domain) === org);
+  if (sender && from && fromDomain && sender.domain && organizationalDomain(sender.domain) !== fromOrg && !senderSigned(organizationalDomain(sender.domain))) {
+    const name = sender.name.trim() || visibleText(senderField?.decoded ?? "");
+    const brand = brandInName(name) ?? BRANDS.find((b) => belongsTo(sender.domain as string, b, sender.address)) ?? null;
+    if (brand && !belongsTo(fromDomain, brand, from.address)) {
+      const shown = name.length > 60 ? `${name.slice(0, 57)}...` : name;
+      out.push({
+        code: "sender-brand",
+        severity: "warning",
+        message: `The Sender header (${shown ? `"${shown}" ` : ""}${sender.address}) names ${brand.name}, but the message is from ${from.address}: Outlook shows it as "${sender.address} on behalf of" the From address, and nothing here authenticates it.`,
+      });
     }
   }
 

@@ -20,7 +20,7 @@ import { arcAcceptance, arcSource, type ArcEvidence } from "./arc";
 import { recipientResults } from "./genuine";
 
 const MARKED: Record<string, string> = { spam: "spam", phish: "phishing", malware: "malware" };
-const SPOOF_BAD = ["dmarc-fail", "compauth-fail", "display-name-brand", "display-name-address"];
+const SPOOF_BAD = ["dmarc-fail", "compauth-fail", "display-name-brand", "display-name-address", "sender-brand"];
 const SPOOF_WARN = ["dmarc-missing", "from-not-aligned", "from-malformed"];
 
 export function verdictLine(fields: readonly RawField[], auth: Authentication, antispam: readonly AntispamReport[], findings: readonly Finding[], arc: ArcEvidence | null = null): MessageVerdict {
@@ -74,6 +74,7 @@ function headline(f: Finding): string {
     case "compauth-fail": return "Not authenticated: Microsoft 365's composite authentication failed";
     case "display-name-brand": return `Possible impersonation: ${f.message.replace(/^The From display name "[^"]*" names /, "the display name names ")}`;
     case "display-name-address": return "Possible impersonation: the display name shows another address";
+    case "sender-brand": return `Possible impersonation: ${f.message.replace(/^The Sender header \([^)]*\) names /, "the Sender header names ").split(": Outlook")[0]}`;
     case "dmarc-missing": return "Not authenticated: the From domain enforces DMARC, but no DMARC result was recorded";
     case "from-not-aligned": return "Not authenticated: no SPF or DKIM pass is aligned with the From domain";
     case "from-malformed": return f.message.startsWith("The From header holds no valid address") ? "Not authenticated: the From header holds no valid address" : "Not authenticated: the From address has no valid domain";
